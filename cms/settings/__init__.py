@@ -1,0 +1,1 @@
+"""Settings are split: base (shared), dev (make run), test (pytest), production (refuses unsafe values)."""

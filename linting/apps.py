@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LintingConfig(AppConfig):
+    name = "linting"
+    verbose_name = "Content linting"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,59 @@
+"""Runs every enabled rule over a document and returns its report.
+
+Rules are pure functions of the document, the config and (optionally) cached link results; the
+engine applies configured severities, drops rules set to ``off`` and orders findings the way
+the document reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from .config import Config
+from .document import Document
+from .findings import DocumentReport, Finding, Report, Severity
+from .registry import LintContext, Rule, registry
+
+
+def active_rules(config: Config, *, network: bool = False) -> list[Rule]:
+    rules = []
+    for rule_cls in registry:
+        if not config.is_enabled(rule_cls.id):
+            continue
+        if rule_cls.needs_network and not network:
+            continue
+        rules.append(rule_cls())
+    return rules
+
+
+def lint_document(
+    doc: Document,
+    config: Config | None = None,
+    *,
+    link_results: dict | None = None,
+    rules: Iterable[Rule] | None = None,
+) -> DocumentReport:
+    config = config or Config()
+    ctx = LintContext(config=config, link_results=link_results)
+    if rules is None:
+        rules = active_rules(config, network=link_results is not None)
+    findings: list[Finding] = []
+    for rule in rules:
+        override = config.rules.get(rule.id)
+        for finding in rule.check(doc, ctx):
+            if override and override != "off":
+                finding = dataclasses.replace(finding, severity=Severity.parse(override))
+            findings.append(finding)
+    order = {s.block_id or s.heading or f"#{i}": i for i, s in enumerate(doc.sections)}
+
+    def key(f: Finding):
+        pos = order.get(f.block_id or f.section or "", -1) if (f.block_id or f.section) else -1
+        return (pos, f.start if f.start is not None else -1, f.rule)
+
+    findings.sort(key=key)
+    return DocumentReport(path=doc.path, title=doc.title, findings=findings)
+
+
+def lint_documents(docs: Iterable[Document], config: Config | None = None, **kwargs) -> Report:
+    return Report(documents=[lint_document(d, config, **kwargs) for d in docs])

@@ -1,0 +1,1 @@
+"""The Wagtail app for structured health articles: pages, section blocks, snippets, importer."""
