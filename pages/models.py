@@ -104,6 +104,25 @@ class ArticlePage(Page):
         APIField("disclaimers", serializer=DisclaimersField(source="*")),
     ]
 
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None,
+                skip_permission_checks=False):
+        """Publish through the lint gate (see linting.gate)."""
+        from linting.gate import GatedPublishPageRevisionAction
+
+        return GatedPublishPageRevisionAction(
+            revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision,
+        ).execute(skip_permission_checks=skip_permission_checks)
+
+    def save(self, *args, **kwargs):
+        # Backstop of the publish gate: a page is never saved live on a revision it blocks.
+        if self.pk and self.live and self.live_revision_id:
+            previous = type(self).objects.filter(pk=self.pk).values_list("live", "live_revision_id").first()
+            if previous != (True, self.live_revision_id):
+                from linting.gate import check_publishable
+
+                check_publishable(self, self.live_revision)
+        return super().save(*args, **kwargs)
+
     def effective_disclaimers(self):
         """The chosen disclaimers, or the site defaults when none are chosen."""
         chosen = list(self.disclaimers.all())

@@ -57,7 +57,7 @@ def make_article(article_index, author, reviewer):
                 ("overview", {"heading": "Overview", "text": "<p>This guide explains treatment options.</p>"}),
                 ("evidence", {"heading": "What the evidence shows",
                               "text": f"<p>Exercise therapy reduces knee pain in most trials.{cite}</p>"}),
-                ("risks", {"heading": "Risks", "text": "<p>Injections can cause short-lived swelling.</p>"}),
+                ("risks", {"heading": "Risks", "text": f"<p>Injections can cause short-lived swelling.{cite}</p>"}),
                 ("cta", {"text": "<p>Ask your GP about a physiotherapy referral.</p>", "button_label": "Find a GP",
                          "url": "https://www.nhs.uk/service-search/", "page": None, "sponsored": False}),
             ]

@@ -193,10 +193,13 @@ def _string_list(value, where) -> list[str]:
 
 def _known_list_names() -> tuple[str, ...] | None:
     try:
-        from .wordlists import LIST_NAMES
+        from . import wordlists
     except ImportError:  # word lists not written yet: accept any name
         return None
-    return tuple(LIST_NAMES)
+    names = getattr(wordlists, "LIST_NAMES", None)
+    if names is None and hasattr(wordlists, "list_names"):
+        names = wordlists.list_names()
+    return tuple(names) if names is not None else None
 
 
 def _parse_words(table: dict, label: str) -> dict[str, list[str]]:

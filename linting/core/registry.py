@@ -28,6 +28,7 @@ BUILTIN_RULE_MODULES = (
     "linting.core.rules.readability",
     "linting.core.rules.metadata",
     "linting.core.rules.sources",
+    "linting.core.rules.link_status",
 )
 
 DOCS_BASE_URL = "https://vetted.example/rules/"
@@ -138,6 +139,6 @@ def load_builtin_rules() -> None:
     global _loaded
     if _loaded:
         return
-    _loaded = True
     for name in BUILTIN_RULE_MODULES:
         importlib.import_module(name)
+    _loaded = True

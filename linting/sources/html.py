@@ -23,25 +23,12 @@ _DISCLOSURE_KINDS = {"advertising", "financial", "disclosure", "affiliate", "spo
 
 
 def kind_for_heading(heading: str | None) -> str:
-    """Section kind for a heading; uses the rules' mapping when it is available."""
-    try:
-        from linting.core.section_kinds import kind_for_heading as real
-    except ImportError:
-        real = None
-    if real is not None:
-        return real(heading)
-    h = (heading or "").lower()
-    for kind, words in (
-        ("sources", ("sources", "references", "bibliography")),
-        ("disclaimer", ("disclaimer",)),
-        ("disclosure", ("disclosure", "financial relationship")),
-        ("risks", ("risk", "side effect", "safety", "complication")),
-        ("costs", ("cost", "price")),
-        ("faq", ("faq", "questions")),
-    ):
-        if any(w in h for w in words):
-            return kind
-    return "other" if heading else "intro"
+    """Section kind for a heading (the rules' keyword table); text before any heading is ``intro``."""
+    if not heading:
+        return "intro"
+    from linting.core.section_kinds import classify_heading
+
+    return classify_heading(heading)
 
 
 def parse_date(value: str | None) -> dt.date | None:

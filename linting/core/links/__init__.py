@@ -8,8 +8,7 @@ the ``links.broken`` / ``links.redirect`` rules read, or None when nothing was c
 
 from __future__ import annotations
 
-import asyncio
-import threading
+import re
 from dataclasses import dataclass, field
 
 from .cache import LinkCache, MemoryLinkCache, SQLiteLinkCache, default_cache_path
@@ -55,8 +54,6 @@ def _links_settings(config) -> dict:
 async def check_urls_async(urls, config, *, cache: LinkCache | None = None, network: bool = True) -> LinkRun:
     """Check ``urls`` (absolute; excluded ones are skipped): cached results first, the rest
     over the network (or listed as unchecked when ``network`` is False)."""
-    from .checker import Checker
-
     links = _links_settings(config)
     urls = list(dict.fromkeys(urls))
     run = LinkRun()
@@ -66,10 +63,12 @@ async def check_urls_async(urls, config, *, cache: LinkCache | None = None, netw
     todo = [u for u in urls if u not in run.results]
     if not todo:
         return run
+    from .checker import Checker  # imports httpx: only when something is left to check
+
     if not network:
         # Excluded URLs are not "unchecked": the user asked for them to be skipped.
-        skip = Checker(links).excluded
-        run.unchecked = [u for u in todo if not skip(u)]
+        patterns = [re.compile(p) for p in links.get("exclude") or ()]
+        run.unchecked = [u for u in todo if not any(p.search(u) for p in patterns)]
         return run
     async with Checker(links) as checker:
         fresh = await checker.check_many(todo)
@@ -88,6 +87,9 @@ async def check_urls_async(urls, config, *, cache: LinkCache | None = None, netw
 def check_urls(urls, config, *, cache: LinkCache | None = None, network: bool = True) -> LinkRun:
     """Synchronous :func:`check_urls_async`; safe to call from code already inside an event
     loop (it then runs in a worker thread with its own loop)."""
+    import asyncio  # not at module level: a warm-cache run never needs an event loop
+    import threading
+
     coro_args = (list(urls), config)
     try:
         asyncio.get_running_loop()
@@ -119,6 +121,11 @@ def results_for(docs, config, *, network: bool = True, use_cache: bool = True, c
         ttl = float(_links_settings(config).get("cache_ttl", 86_400))
         cache = SQLiteLinkCache(cache_path, ttl=ttl)
     try:
+        if cache is not None:
+            # Everything fresh in the cache: answer without starting an event loop.
+            cached = cache.get_many(urls) if hasattr(cache, "get_many") else {}
+            if len(cached) == len(urls):
+                return LinkRun(results=cached)
         return check_urls(urls, config, cache=cache, network=network)
     finally:
         if cache is not None:

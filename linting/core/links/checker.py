@@ -63,10 +63,18 @@ class Checker:
     """Checks external URLs under the ``links`` settings of a :class:`~linting.core.config.Config`.
 
     Use as ``async with Checker(config.links) as checker: await checker.check_many(urls)``.
-    ``backoff`` is the first retry delay in seconds (doubled per retry).
+    ``backoff`` is the first retry delay in seconds (doubled per retry); ``verify`` is passed
+    to httpx (a CA bundle path or an ``ssl.SSLContext`` for a private CA).
     """
 
-    def __init__(self, links: dict, *, backoff: float = 0.4, transport: httpx.AsyncBaseTransport | None = None):
+    def __init__(
+        self,
+        links: dict,
+        *,
+        backoff: float = 0.4,
+        verify: ssl.SSLContext | str | bool = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ):
         self.links = links
         self.backoff = backoff
         self.policy = AddressPolicy.from_config(links)
@@ -84,6 +92,7 @@ class Checker:
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._inflight: dict[str, asyncio.Future] = {}
         self._transport = transport
+        self._verify = verify  # a CA bundle path or SSLContext for private CAs; True = certifi
         self._client: httpx.AsyncClient | None = None
         self.requests = 0  # requests sent, for tests and benchmarks
 
@@ -102,6 +111,7 @@ class Checker:
             follow_redirects=False,
             trust_env=False,  # a proxy would connect to the name, not the address we checked
             transport=self._transport,
+            verify=self._verify,
         )
         return self
 
@@ -147,17 +157,17 @@ class Checker:
         result, hop = await self._check_with_retries(base, names, _Budget(self.total_timeout))
         out = {}
         for url in urls:
-            name = wanted[url]
-            r = LinkResult(url, result.ok, result.status, result.reason, result.final_url,
-                           result.permanent_redirect_to, result.checked_at)
-            if result.ok and name and hop is not None and name in hop.missing:
+            name, fragment = wanted[url], urldefrag(url)[1]
+            ok, reason = result.ok, result.reason
+            if ok and name and hop is not None and name in hop.missing:
+                ok = False
+                reason = f"fragment #{name} not found"
                 if hop.bytes_read >= self.max_bytes:
-                    reason = f"fragment #{name} not found in the first {self.max_bytes} bytes"
-                else:
-                    reason = f"fragment #{name} not found"
-                r = LinkResult(url, False, result.status, reason, result.final_url,
-                               result.permanent_redirect_to, result.checked_at)
-            out[url] = r
+                    reason += f" in the first {self.max_bytes} bytes"
+            moved = result.permanent_redirect_to
+            if moved and fragment:
+                moved += "#" + fragment  # the new address keeps the link's fragment
+            out[url] = LinkResult(url, ok, result.status, reason, result.final_url, moved, result.checked_at)
         return out
 
     async def _check_with_retries(self, url: str, names: set[str], budget: "_Budget") -> tuple[LinkResult, _Hop | None]:
@@ -207,8 +217,6 @@ class Checker:
             if permanent_to is not None and not ok:
                 permanent_to = None
             final = current if current != url else None
-            if permanent_to is not None and urldefrag(url)[1]:
-                permanent_to += "#" + urldefrag(url)[1]
             return make_result(url, ok, hop.status, reason, final_url=final, permanent_redirect_to=permanent_to), hop
 
     async def _hop_with_fallback(self, url: str, method: str, names: set[str], budget: "_Budget") -> _Hop:
@@ -357,11 +365,21 @@ def _short(exc: BaseException) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
+def _causes(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
 def _connect_failure(exc: httpx.ConnectError) -> _Failure:
-    cause = exc.__cause__ or exc.__context__
-    text = str(exc)
-    if isinstance(cause, ssl.SSLError) or "SSL" in text or "CERTIFICATE" in text.upper():
-        return _Failure(f"TLS error: {_short(cause or exc)}", transient=False)
-    if "refused" in text.lower() or isinstance(cause, ConnectionRefusedError):
+    chain = list(_causes(exc))
+    tls = next((e for e in chain if isinstance(e, ssl.SSLError)), None)
+    if tls is not None:
+        return _Failure(f"TLS error: {_short(tls)}", transient=False)
+    if any(isinstance(e, ConnectionRefusedError) for e in chain):
         return _Failure("connection refused", transient=True)
-    return _Failure(f"connection failed: {_short(exc)}", transient=True)
+    if any(isinstance(e, ConnectionResetError) for e in chain):
+        return _Failure("connection reset", transient=True)
+    return _Failure(f"connection failed: {_short(chain[-1])}", transient=True)

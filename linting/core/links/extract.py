@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
 
 from linting.core.document import Document, Link, Section
@@ -51,6 +52,7 @@ def pmid_url(pmid: str) -> str:
     return f"https://pubmed.ncbi.nlm.nih.gov/{digits}/"
 
 
+@lru_cache(maxsize=65_536)  # the same targets recur across a site's pages
 def resolve(url: str, base: str | None) -> str:
     """Absolute form of ``url`` (like lychee's ``--base``); "" when it cannot be made absolute."""
     url = url.strip()
@@ -149,3 +151,14 @@ def external_urls(docs) -> list[str]:
             if occ.checkable:
                 urls.setdefault(occ.url, None)
     return list(urls)
+
+
+def result_key(occ: LinkOccurrence) -> str:
+    """The key under which a link's result sits in ``LintContext.link_results``.
+
+    External links: the resolved URL. Internal objects: ``"<kind>:<target_id>"`` (e.g.
+    ``"page:42"``), the key the CMS side uses when it checks them against the database.
+    """
+    if occ.kind in INTERNAL_KINDS and occ.link.target_id is not None:
+        return f"{occ.kind}:{occ.link.target_id}"
+    return occ.url

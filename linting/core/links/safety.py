@@ -110,7 +110,14 @@ class AddressPolicy:
         if self.host_allowed(host) or self.ip_allowed(ip):
             return None
         problem = address_problem(ip)
-        return f"refused: {ip} is {problem}" if problem else None
+        return f"refused: {display(ip)} is {problem}" if problem else None
+
+
+def display(ip: IPAddress) -> str:
+    """The address as people write it (``::ffff:127.0.0.1``, not ``::ffff:7f00:1``)."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return f"::ffff:{ip.ipv4_mapped}"
+    return str(ip)
 
 
 def literal_ip(host: str) -> IPAddress | None:

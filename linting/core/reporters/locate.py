@@ -30,6 +30,11 @@ def find_excerpt(text: str, excerpt: str | None) -> tuple[int, int] | None:
         return None
     words = excerpt.split()
     pattern = r"\s+".join(re.escape(w) for w in words)
+    # whole words only, so "here" does not land inside "there"
+    if re.match(r"\w", excerpt.strip()):
+        pattern = r"(?<!\w)" + pattern
+    if re.search(r"\w$", excerpt.strip()):
+        pattern += r"(?!\w)"
     m = re.search(pattern, text)
     if m is None:
         return None

@@ -42,7 +42,7 @@ def highlight(sentence: str, cues, paint: _Paint) -> str:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
 
 
 def _section_label(f) -> str:
@@ -52,6 +52,8 @@ def _section_label(f) -> str:
         return f"§ {f.section}"
     if f.block_id:
         return f"§ [{f.block_id}]"
+    if f.excerpt is not None or f.start is not None:
+        return "§ (text without a heading)"
     return "(whole document)"
 
 

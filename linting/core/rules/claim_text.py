@@ -1,0 +1,254 @@
+"""What a sentence claims and what supports it: the labelling guideline as code.
+
+Shared by the claims rules and ``sources.missing``. Cue words live in ``data/claims.toml``; the
+structure here follows the guideline in the corpus README: a claim asserts efficacy, outcomes,
+statistics, safety or superiority; definitions, indications, procedures, recommendations by a
+body, regulatory status, the state of the evidence, other people's claims, questions, advice and
+statements about the page are not claims; support is a marker, link, DOI/PMID or a specific named
+source in or right after the sentence, an explicit reference back to the source named just
+before, a passage headed by one named source, or an attribution line after the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linting.core import wordlists
+from linting.core.document import Document, Section, Sentence
+
+CLAIM_KINDS = ("superiority", "safety", "efficacy", "outcome", "statistic")
+NOT_CLAIM_LISTS = (
+    ("evidence_state", "nonclaim_evidence_state"),
+    ("about the page", "nonclaim_self"),
+    ("recommendation or indication", "nonclaim_recommendation"),
+    ("regulatory status", "nonclaim_regulatory"),
+    ("procedure or schedule", "nonclaim_procedure"),
+    ("definition or mechanism", "nonclaim_definition"),
+)
+# Sections whose sentences the claims rules do not judge.
+SKIP_KINDS = frozenset({"disclaimer", "disclosure", "sources", "cta"})
+
+_IMPERATIVE = re.compile(
+    r"^(?:ask|check|remember|plan|bring|eat|do|don't|never\s+(?:stop|take)|set|use|wear|take|consider|call|"
+    r"email|e-mail|please|tell|make\s+sure|talk|speak|avoid|keep|try|see|read|watch|follow|get|fill|contact|"
+    r"visit|book|apply|find\s+out|learn|discuss|drink|stop|start|budget|compare|choose|look|go|join|sign|"
+    r"register|request|consult|seek|note|write|send|let|store|treat\s+it|give|put|wash|sit|stand|walk|rest)\b",
+    re.I,
+)
+_CONDITIONAL_ADVICE = re.compile(r"^(?:if|before|when|once|while)\s+you\b", re.I)
+_LEAD = re.compile(r"^[\s\"'“‘”’(\[•✔✓*–-]+")
+_DOI_PMID_URL = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d{5,9}\b|\bhttps?://\S+|\bwww\.\S+", re.I)
+_SOURCE_NOUN = (
+    r"(?:trial|study|registry|register|review|guideline|guidelines|guidance|survey|report|programme|program|"
+    r"audit|cohort|meta-analysis|database|statistics|series|census|analysis)"
+)
+_CAP = r"(?:[A-Z][\w&'’-]*|of|and|for|on|in|the)"
+_NAMED_WITH_NOUN = re.compile(rf"\b((?:[A-Z][\w&'’-]*\s+)(?:{_CAP}\s+){{0,7}}){_SOURCE_NOUN}\b")
+_ACRONYM_NOUN = re.compile(rf"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*\s+{_SOURCE_NOUN}\b")
+_REPORTING = re.compile(
+    r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,8})(?:\([^)]*\)\s*)?"
+    r"(?:reports?|reported|found|finds|showed|shows|warns|warned|estimates|estimated|states|stated|"
+    r"concluded|concludes|publishes|published|recorded|records)\b"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:\d{4}\s+)?([\w&'’ -]{2,80})", re.I)
+_JOURNAL = re.compile(
+    r"\b(?:The\s+Lancet|Lancet|BMJ|JAMA|NEJM|New\s+England\s+Journal|Cochrane|PLOS|Nature|Annals\s+of|"
+    r"Journal\s+of\s+[A-Z]\w+|[A-Z]\w+\s+Journal)\b"
+)
+_EXPERT = re.compile(r"\b(?:Dr|Doctor|Professor|Prof)\.?\s+[A-Z][\w'-]+")
+_REFER_BACK = re.compile(
+    r"\b(?:that|this|the\s+same|these|those|the\s+above|its|their)\s+(?:\w+\s+)?"
+    r"(?:trial|trials|study|studies|review|meta-analysis|analysis|report|survey|research|paper|registry|"
+    r"data|findings|results|researchers|authors|investigators|guideline|guidance)\b",
+    re.I,
+)
+_ATTRIBUTION_LINE = re.compile(
+    r"^(?:source|sources|adapted\s+from|reproduced\s+from|courtesy\s+of|information\s+from|from)\s*:?\s+\S", re.I
+)
+_ORG_WORD = re.compile(
+    r"\b(?:Organi[sz]ation|Institute|Society|Association|Foundation|Agency|Service|NHS|Council|College|"
+    r"Cent(?:re|er)|Authority|University|Department|Ministry|Trust|Board)\b"
+)
+_STOP_CAPS = frozenset(
+    w.lower()
+    for w in (
+        "A An The In For With Our This That These Those It Its Their Many Most Some Several One Recent New "
+        "Large Clinical Scientific Medical National Independent Research Studies Experts Doctors Scientists "
+        "But And However Also Yes No After Before During Since While If When At By Unlike Every All"
+    ).split()
+)
+
+
+@dataclass
+class Verdict:
+    """A claim sentence: its cue strings, and the support found (None when unsupported)."""
+
+    cues: list[str]
+    support: str | None
+    unresolved: list[str]
+
+
+def core_text(text: str) -> str:
+    return _LEAD.sub("", text).strip()
+
+
+def not_a_claim(text: str, config=None) -> str | None:
+    """The reason ``text`` is not a claim (question, advice, definition, ...), or None."""
+    t = core_text(text)
+    if not t:
+        return "empty"
+    if t.rstrip("\"'”’) ").endswith("?"):
+        return "question"
+    if _IMPERATIVE.match(t) or _CONDITIONAL_ADVICE.match(t):
+        return "advice or instruction"
+    for reason, name in NOT_CLAIM_LISTS:
+        if wordlists.search(name, t, config):
+            return reason
+    return None
+
+
+def claim_cues(text: str, config=None) -> list[str]:
+    """Cue strings ("safety: 'completely safe'") when ``text`` asserts a checkable claim."""
+    t = core_text(text)
+    cues = []
+    for kind in CLAIM_KINDS:
+        for word in wordlists.matched(f"claim_{kind}", t, config)[:2]:
+            cues.append(f"{kind}: '{_short(word)}'")
+    return cues
+
+
+def _short(word: str) -> str:
+    return word if len(word) <= 40 else word[:37] + "..."
+
+
+def is_testimonial(section: Section, sentence: Sentence) -> bool:
+    """The sentence sits in a quoted paragraph (a patient's words)."""
+    para_start = section.text.rfind("\n", 0, sentence.start) + 1
+    para = section.text[para_start : sentence.end + 2].lstrip()
+    return para[:1] in "“\"‘" and not sentence.text.lstrip("”\"’ ").startswith(("–", "-", "—"))
+
+
+def named_source(text: str) -> str | None:
+    """A specific named source in the sentence (registry, guideline, journal, trial, expert)."""
+    for m in _NAMED_WITH_NOUN.finditer(text):
+        words = [w for w in m.group(1).split() if w[:1].isupper()]
+        if words and not all(w.lower() in _STOP_CAPS for w in words):
+            return m.group(0).strip()
+    m = _ACRONYM_NOUN.search(text)
+    if m:
+        return m.group(0)
+    for m in _REPORTING.finditer(text):
+        words = [w for w in m.group(1).split() if w[:1].isupper()]
+        meaningful = [w for w in words if w.lower() not in _STOP_CAPS]
+        at_start = m.start() == 0 or text[: m.start()].strip() in ("", "The", "the")
+        if len(meaningful) >= 2 or any(re.fullmatch(r"[A-Z]{2,}\w*", w) for w in meaningful) or (meaningful and not at_start):
+            return m.group(0).strip()
+    m = _ACCORDING.search(text)
+    if m:
+        target = m.group(1).strip()
+        first = target.split()[0] if target.split() else ""
+        if first[:1].isupper() and first.lower() not in _STOP_CAPS and first.lower() not in ("our", "experts"):
+            return "according to " + target
+        if _JOURNAL.search(target) or re.search(r"\b[A-Z]{2,}\b", target):
+            return "according to " + target
+    m = _JOURNAL.search(text)
+    if m:
+        return m.group(0)
+    m = _EXPERT.search(text)
+    if m:
+        return m.group(0)
+    return None
+
+
+def _markers_for(section: Section, sentence: Sentence) -> tuple[list[str], list[str]]:
+    resolved, unresolved = [], []
+    for c in section.citations:
+        if sentence.start <= c.start <= sentence.end + 2:
+            (resolved if c.source_index is not None else unresolved).append(c.marker)
+    if not section.citations:
+        # Adapters that keep no citation spans: read markers from the text itself.
+        for m in re.finditer(r"\[(\d{1,3})\]", sentence.text):
+            resolved.append(m.group(1))
+    return resolved, unresolved
+
+
+def _has_link(section: Section, sentence: Sentence) -> bool:
+    if any(link.start >= 0 and sentence.start <= link.start < sentence.end for link in section.links):
+        return True
+    return bool(_DOI_PMID_URL.search(sentence.text))
+
+
+def sentence_support(section: Section, sentence: Sentence) -> tuple[str | None, list[str]]:
+    """Support found in or right after the sentence itself: (reason or None, unresolved markers)."""
+    resolved, unresolved = _markers_for(section, sentence)
+    if resolved:
+        return f"marker [{resolved[0]}]", unresolved
+    if _has_link(section, sentence):
+        return "link, DOI or PMID", unresolved
+    name = named_source(sentence.text)
+    if name:
+        return f"named source: {name}", unresolved
+    return None, unresolved
+
+
+def _paragraph_after(section: Section, sentence: Sentence) -> str:
+    nxt = section.text.find("\n\n", sentence.end)
+    if nxt == -1:
+        return ""
+    rest = section.text[nxt:].lstrip("\n")
+    return rest.split("\n", 1)[0].strip()
+
+
+def is_attribution_line(text: str) -> bool:
+    if _ATTRIBUTION_LINE.match(text):
+        return True
+    return len(text.split()) <= 10 and text[-1:] not in ".!?" and bool(_ORG_WORD.search(text)) and not re.search(
+        r"\b(?:is|are|was|were|has|have|can|will)\b", text
+    )
+
+
+def judge(doc: Document, section: Section, index: int, config=None, *, previous: Sentence | None = None) -> Verdict | None:
+    """Judge sentence ``index`` of ``section``: None when it is not a claim."""
+    sentence = section.sentences[index]
+    testimonial = is_testimonial(section, sentence)
+    if not testimonial and not_a_claim(sentence.text, config):
+        return None
+    cues = claim_cues(sentence.text, config)
+    if testimonial:
+        cues.insert(0, "outcome: testimonial")
+    if not cues:
+        return None
+    support, unresolved = sentence_support(section, sentence)
+    if support is None and section.heading and named_source(section.heading):
+        support = f"passage headed by {named_source(section.heading)}"
+    if support is None and _REFER_BACK.search(sentence.text):
+        prev = section.sentences[index - 1] if index > 0 else previous
+        prev_section = section if index > 0 else None
+        if prev is not None:
+            prev_support = sentence_support(prev_section, prev)[0] if prev_section is not None else (
+                "link" if _DOI_PMID_URL.search(prev.text) or named_source(prev.text) else None
+            )
+            if prev_support:
+                support = "refers back to the source named just before"
+    if support is None:
+        after = _paragraph_after(section, sentence)
+        if after and is_attribution_line(after):
+            support = f"attribution line: {after[:60]}"
+    if support is None:
+        cues.append("no citation" if not unresolved else f"marker [{unresolved[0]}] matches no source")
+    return Verdict(cues=cues, support=support, unresolved=unresolved)
+
+
+def iter_claims(doc: Document, config=None):
+    """Yield (section, sentence, verdict) for every claim in the body of ``doc``."""
+    previous: Sentence | None = None
+    for section in doc.sections:
+        if section.kind in SKIP_KINDS:
+            previous = None
+            continue
+        for i, sentence in enumerate(section.sentences):
+            verdict = judge(doc, section, i, config, previous=previous)
+            if verdict is not None:
+                yield section, sentence, verdict
+        previous = section.sentences[-1] if section.sentences else previous

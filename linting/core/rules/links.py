@@ -1,0 +1,182 @@
+"""Link rules that need no network: dangling link text and insecure (http://) links."""
+
+from __future__ import annotations
+
+import re
+
+from linting.core.findings import Severity
+from linting.core.registry import Rule, RuleDocs, registry
+
+_TARGET = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{7,}\d|\b[\w-]+\.(?:com|org|net|uk|example|gov|edu|io)\b", re.I)
+# "please visit" / "visit" at the end of a clause with nothing after it, or running into a new sentence.
+_VISIT = re.compile(r"\b(?:please\s+visit|visit\s+(?:our|the)\s+(?:website|site|page|link)|access\s+the\s+link|follow\s+(?:the|this)\s+link|(?:at|via|using)\s+the\s+link|click\s+(?:on\s+)?(?:the\s+)?(?:link|button))\b", re.I)
+_CLICK_HERE = re.compile(r"\b(?:click|tap)\s+here\b", re.I)
+_HERE_END = re.compile(
+    r"\b(?:watch|read|see|view|download|find|learn|access|listen|sign\s+up|register|book|order|apply|available|"
+    r"get|discover|explore|check)\b[^.!?]*\bhere\s*[.!]?\s*$",
+    re.I,
+)
+_BELOW = re.compile(r"\b(?:the|our|this)\s+(?:form|link|button|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
+_ARROW = re.compile(r"[→»›]\s*$|>>\s*$")
+_NEXT_IS_NEW = re.compile(r"^\s*(?:$|[A-Z][a-z]*\b)")
+_FUNCTION_WORDS = frozenset(
+    "to for the a an and if you we our this that learn get find embark start read call discover book apply "
+    "see more click it in on".split()
+)
+
+
+def _snippet_start(text: str, end: int, floor: int) -> int:
+    """Where the clause that ends at ``end`` starts (sentence start, at most 14 words back)."""
+    start = max(floor, text.rfind("\n", 0, end) + 1)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > 14:
+        start += words[-14].start()
+    return start
+
+
+def _dangling_visit(text: str, m: re.Match) -> bool:
+    rest = text[m.end() :]
+    line_rest = rest.split("\n", 1)[0]
+    if _TARGET.match(line_rest.strip()) or _TARGET.match(line_rest.lstrip(" :")):
+        return False
+    stripped = line_rest.strip()
+    if not stripped or stripped[:1] in ".!":
+        return True
+    first = stripped.split()[0].strip(",.;:").lower()
+    return stripped[:1].isupper() and first in _FUNCTION_WORDS
+
+
+def dangling_spans(section) -> list[tuple[int, int, str]]:
+    """(start, end, cue) of link text left without a target in the section text."""
+    text = section.text
+    spans: list[tuple[int, int, str]] = []
+    for sentence in section.sentences:
+        s_text = sentence.text
+        if _TARGET.search(s_text):
+            continue
+        base = sentence.start
+        floor = base
+        for m in _VISIT.finditer(s_text):
+            if _dangling_visit(s_text, m):
+                spans.append((_snippet_start(text, base + m.end(), floor), base + m.end(), m.group(0).lower()))
+                floor = base + m.end()
+        if any(a >= base for a, _, _ in spans):
+            continue
+        if _CLICK_HERE.search(s_text) or _HERE_END.search(s_text):
+            spans.append((sentence.start, sentence.end, "'here' with nothing to click"))
+        elif _BELOW.search(s_text):
+            spans.append((sentence.start, sentence.end, _BELOW.search(s_text).group(0).lower() + " is missing"))
+        elif _ARROW.search(s_text) and len(s_text.split()) <= 16:
+            spans.append((sentence.start, sentence.end, "button label with no target"))
+    # Empty "(" : an opening bracket with no closing one on its line, or "()".
+    for line in re.finditer(r"[^\n]+", text):
+        stack: list[int] = []
+        empties: list[int] = []
+        for i, ch in enumerate(line.group(0)):
+            if ch == "(":
+                stack.append(i)
+            elif ch == ")" and stack:
+                open_at = stack.pop()
+                if not line.group(0)[open_at + 1 : i].strip():
+                    empties.append(open_at)
+        for open_at in sorted(stack + empties):
+            end = line.start() + open_at + 1
+            spans.append((_snippet_start(text, end, _sentence_floor(section, end)), end, "empty '('"))
+    spans.sort()
+    return spans
+
+
+def _sentence_floor(section, pos: int) -> int:
+    for s in section.sentences:
+        if s.start <= pos <= s.end:
+            return s.start
+    return 0
+
+
+@registry.register
+class DanglingLink(Rule):
+    id = "links.dangling"
+    severity = Severity.ERROR
+    summary = "Link text left without a target: 'please visit' then nothing, an empty '(', href='' or '#'."
+    docs = RuleDocs(
+        what=(
+            "Flags link wording whose target is missing: a clause ending in 'please visit' or 'access the "
+            "link' with nothing after it, 'click here' or '... here' with nothing to click, 'the form below' "
+            "with no form, a button label ending in an arrow, an opening '(' that is never closed, and links "
+            "whose href is empty or '#'. A present URL, e-mail address or phone number is not dangling."
+        ),
+        why="A call to action or reference that goes nowhere breaks the reader's path and usually means a link was lost in an edit or import.",
+        example="To book your consultation, please visit",
+        use_instead="To book your consultation, visit https://clinic.example/book or call 0113 496 0000.",
+        fix="Restore the missing link, address or form, or reword the sentence so it does not promise one.",
+    )
+
+    def check(self, doc, ctx):
+        for section in doc.sections:
+            for start, end, cue in dangling_spans(section):
+                yield self.finding(
+                    "Link text with no target.",
+                    section=section,
+                    excerpt=section.text[start:end],
+                    start=start,
+                    end=end,
+                    cues=[cue],
+                    suggestion="Add the missing link, address or form, or remove the pointer to it.",
+                )
+            for link in section.links:
+                if (link.url or "").strip() in ("", "#"):
+                    yield self.finding(
+                        f"Link '{link.text or link.url}' has an empty target.",
+                        section=section,
+                        excerpt=link.text or None,
+                        start=link.start if link.start >= 0 else None,
+                        end=link.end if link.end >= 0 else None,
+                        cues=[f"href={link.url!r}"],
+                        url=link.url,
+                        suggestion="Point the link at its page, or remove it.",
+                    )
+        for index, link in doc.extra_links:
+            if (link.url or "").strip() in ("", "#"):
+                section = doc.sections[index] if index is not None and 0 <= index < len(doc.sections) else None
+                yield self.finding(
+                    f"Link '{link.text or 'button'}' has an empty target.",
+                    section=section,
+                    excerpt=link.text or None,
+                    cues=[f"href={link.url!r}"],
+                    url=link.url,
+                    suggestion="Point the link at its page, or remove it.",
+                )
+
+
+@registry.register
+class InsecureLink(Rule):
+    id = "links.insecure"
+    severity = Severity.WARNING
+    summary = "A link over plain http://."
+    docs = RuleDocs(
+        what="Flags links whose target starts with http:// rather than https://.",
+        why="Plain-HTTP pages can be altered in transit and browsers mark them 'not secure', which undermines trust in cited sources.",
+        example="See the guidance at http://guidance.example/knee.",
+        use_instead="See the guidance at https://guidance.example/knee.",
+        fix="Use the https:// address (most sites serve one).",
+    )
+
+    def check(self, doc, ctx):
+        seen = set()
+        pairs = [(s, link) for s in doc.sections for link in s.links]
+        pairs += [(doc.sections[i] if i is not None and 0 <= i < len(doc.sections) else None, link) for i, link in doc.extra_links]
+        for section, link in pairs:
+            url = link.url or ""
+            if not url.lower().startswith("http://") or (id(section), url) in seen:
+                continue
+            seen.add((id(section), url))
+            yield self.finding(
+                "Link uses insecure http://.",
+                section=section,
+                excerpt=link.text or url,
+                start=link.start if link.start >= 0 else None,
+                end=link.end if link.end >= 0 else None,
+                cues=["http://"],
+                url=url,
+                suggestion="Use " + "https://" + url[7:],
+            )

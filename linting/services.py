@@ -1,0 +1,97 @@
+"""The CMS side of the linter: lint a page, store and fetch the report of a revision.
+
+Every caller (lint on save, the editor panel, the publish gate, reports, ``lint_content``) goes
+through :func:`report_for_revision`, so there is one stored report per revision and it is only
+recomputed when the revision's content or the lint config changed. Linting here never touches
+the network: link rules read cached results only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from linting.core.config import Config
+from linting.core.config_file import load_config
+from linting.core.engine import lint_document
+from linting.core.findings import DocumentReport, Severity
+
+# Bump when rules change in a way that should invalidate stored reports.
+LINTER_VERSION = "1"
+
+
+def config_path() -> Path | None:
+    path = getattr(settings, "VETTED_LINT_CONFIG", None)
+    if path:
+        return Path(path)
+    default = Path(settings.BASE_DIR) / "vetted.toml"
+    return default if default.exists() else None
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None, mtime: float | None) -> tuple[Config, str]:
+    config = load_config(path) if path else Config()
+    raw = Path(path).read_bytes() if path else b""
+    digest = hashlib.sha256(LINTER_VERSION.encode() + b"\0" + raw).hexdigest()
+    return config, digest
+
+
+def project_config() -> tuple[Config, str]:
+    """The CMS's lint config and a hash that changes when it (or the linter version) changes."""
+    path = config_path()
+    mtime = path.stat().st_mtime if path and path.exists() else None
+    return _load(str(path) if path else None, mtime)
+
+
+def cached_link_results(doc, config: Config) -> dict:
+    """Link results from the database cache only (no network), keyed as the rules expect."""
+    from linting.core.links import external_urls
+    from linting.models import DatabaseLinkCache
+
+    cache = DatabaseLinkCache(ttl=float(config.links.get("cache_ttl", 86400)))
+    results = {}
+    for url in external_urls([doc]):
+        result = cache.get(url)
+        if result is not None:
+            results[url] = result
+    return results
+
+
+def lint_page(page, *, data: dict | None = None) -> DocumentReport:
+    """Lint ``page`` (any ArticlePage object, e.g. ``revision.as_object()``) without storing."""
+    from linting.sources.wagtail import document_for_page
+
+    config, _ = project_config()
+    doc = document_for_page(page, data)
+    return lint_document(doc, config, link_results=cached_link_results(doc, config))
+
+
+def report_for_revision(revision, *, force: bool = False):
+    """The stored LintReport of ``revision``, (re)computed if missing or stale."""
+    from linting.models import LintReport
+    from linting.sources.wagtail import content_hash, page_to_api_dict
+
+    page = revision.as_object()
+    data = page_to_api_dict(page)
+    digest = content_hash(data)
+    _, config_digest = project_config()
+    existing = LintReport.objects.filter(revision=revision).first()
+    if existing and not force and existing.content_hash == digest and existing.config_hash == config_digest:
+        return existing
+    result = lint_page(page, data=data)
+    values = dict(
+        page_id=revision.object_id if isinstance(revision.object_id, int) else int(revision.object_id),
+        content_hash=digest,
+        config_hash=config_digest,
+        findings=[f.to_dict() for f in result.findings],
+        error_count=result.count(Severity.ERROR),
+        warning_count=result.count(Severity.WARNING),
+        info_count=result.count(Severity.INFO),
+        linted_at=timezone.now(),
+    )
+    report, _ = LintReport.objects.update_or_create(revision=revision, defaults=values)
+    return report

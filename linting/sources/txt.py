@@ -1,0 +1,318 @@
+"""Plain-text articles (the seed's format) -> core Document.
+
+Format (DESIGN.md "CLI contract", corpus README "Text format"): the first real line is the title;
+paragraphs are separated by blank lines; a heading is a short line without closing punctuation
+followed by a paragraph; list items are lines of their own; a paragraph starting "Disclaimer" is
+the disclaimer; a "Sources"/"References" list at the end holds the sources that ``[n]`` markers
+point to. Scraped pages carry site chrome before the title (a banner, a site name repeated
+later); that is dropped. The parser never raises: odd input yields a document with few sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linting.core import wordlists
+from linting.core.document import Citation, Document, Link, Metadata, Section, Source
+from linting.core.section_kinds import classify_heading
+from linting.core.sentences import split_sentences
+
+HEADING_MAX_WORDS = 14
+HEADING_MAX_CHARS = 120
+_CLOSING = ".!:;,"
+LIST_ITEM = re.compile(r"^\s*(?:[•✔✓▪◦‣●■□➤*\-–]|\d{1,3}[.)])\s+")
+# Lines that are site chrome when they come before the title: trust banners, navigation.
+_BANNER = re.compile(
+    r"^(?:trusted\s+by|as\s+(?:seen|featured)\s+(?:on|in)|rated\s+\d|voted\b|join\s+(?:over\s+)?[\d,.]+|"
+    r"over\s+[\d,.]+\s*(?:million|thousand|k)\b|skip\s+to|menu$|home$|search$|log\s?in$|sign\s+in$|"
+    r"subscribe$|share\b|advertisement$|cookie)",
+    re.I,
+)
+URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\]]+", re.I)
+DOI_RE = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"'<>,;]+)", re.I)
+PMID_RE = re.compile(r"\bPMID:?\s*(\d{5,9})\b", re.I)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_RE = re.compile(r"(?<!\w)(?:\+?\d[\d ()-]{8,}\d)")
+MARKER_RE = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
+SOURCE_MARKER_RE = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s*")
+YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+_DANGLING_END = re.compile(r"(?:\(\s*|\bhere|\bvisit|\bclick|\blink|\bbelow|[→»›>]+)\s*$", re.I)
+_ATTRIBUTION = re.compile(r"^(?:source|sources|adapted\s+from|reproduced\s+from|courtesy\s+of|from)\s*:|^[—–-]\s*\S", re.I)
+_DISCLAIMER_START = re.compile(r"^\W*disclaimer\b", re.I)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass
+class _Unit:
+    text: str
+    blank_before: bool
+
+
+def _units(lines: list[str]) -> list[_Unit]:
+    """Non-empty lines, with hard-wrapped continuations joined back to their line."""
+    units: list[_Unit] = []
+    blank = True
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            blank = True
+            continue
+        if (
+            units
+            and not blank
+            and not LIST_ITEM.match(line)
+            and line[:1].islower()
+            and units[-1].text[-1:] not in ".!?:"
+        ):
+            units[-1].text += " " + line
+        else:
+            units.append(_Unit(line, blank))
+        blank = False
+    return units
+
+
+def _strip_chrome(units: list[_Unit]) -> tuple[str, list[_Unit]]:
+    """Return (title, body units) with site chrome before the title and its repeats removed."""
+    texts = [u.text for u in units]
+    chrome: set[str] = set()
+    title_at = 0
+    for i, u in enumerate(units[:6]):
+        words = len(u.text.split())
+        repeated = words <= 5 and texts.count(u.text) > 1
+        if _BANNER.match(u.text) or repeated:
+            chrome.add(u.text)
+            continue
+        title_at = i
+        break
+    else:
+        title_at = 0 if not chrome else min(len(units), 6)
+        if title_at >= len(units):
+            title_at = 0
+            chrome = set()
+    title = units[title_at].text if units else ""
+    body = [u for u in units[title_at + 1 :] if u.text not in chrome]
+    return title, body
+
+
+def _is_heading_candidate(text: str) -> bool:
+    if len(text) > HEADING_MAX_CHARS or len(text.split()) > HEADING_MAX_WORDS:
+        return False
+    if text[-1:] in _CLOSING or LIST_ITEM.match(text):
+        return False
+    if _DANGLING_END.search(text) or _ATTRIBUTION.match(text):
+        return False
+    if URL_RE.search(text) or EMAIL_RE.search(text) or DOI_RE.search(text):
+        return False
+    if text.count("(") != text.count(")") or text[:1] in "“\"'‘[":
+        return False
+    return bool(_WORD.search(text))
+
+
+def _is_sources_heading(text: str) -> bool:
+    return len(text.split()) <= 4 and classify_heading(text) == "sources" and text[-1:] not in ".!?"
+
+
+def _parse_sources(units: list[_Unit]) -> list[Source]:
+    sources: list[Source] = []
+    for u in units:
+        text = LIST_ITEM.sub("", u.text, count=1) if not SOURCE_MARKER_RE.match(u.text) else u.text
+        m = SOURCE_MARKER_RE.match(text)
+        marker = (m.group(1) or m.group(2)) if m else str(len(sources) + 1)
+        body = text[m.end() :] if m else text
+        url = URL_RE.search(body)
+        doi = DOI_RE.search(body)
+        pmid = PMID_RE.search(body)
+        year = YEAR_RE.search(body)
+        sources.append(
+            Source(
+                title=body.strip(),
+                url=_clean_url(url.group(0)) if url else "",
+                year=int(year.group(1)) if year else None,
+                doi=_clean_url(doi.group(1)) if doi else "",
+                pmid=pmid.group(1) if pmid else "",
+                marker=marker,
+            )
+        )
+    return sources
+
+
+def _clean_url(url: str) -> str:
+    url = url.rstrip(".,;:!?'\"")
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1].rstrip(".,;:")
+    return url
+
+
+def find_links(text: str) -> list[Link]:
+    """URLs, DOIs and PMIDs written in ``text``, with offsets; DOIs/PMIDs get resolver URLs."""
+    links: list[Link] = []
+    taken: list[tuple[int, int]] = []
+    for m in URL_RE.finditer(text):
+        raw = _clean_url(m.group(0))
+        url = raw if raw.lower().startswith("http") else "https://" + raw
+        links.append(Link(url=url, text=raw, start=m.start(), end=m.start() + len(raw)))
+        taken.append((m.start(), m.start() + len(raw)))
+    for m in DOI_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        doi = _clean_url(m.group(1))
+        start = m.start()
+        links.append(Link(url="https://doi.org/" + doi, text=text[start : m.start(1) + len(doi)], start=start, end=m.start(1) + len(doi)))
+    for m in PMID_RE.finditer(text):
+        links.append(Link(url=f"https://pubmed.ncbi.nlm.nih.gov/{m.group(1)}/", text=m.group(0), start=m.start(), end=m.end()))
+    links.sort(key=lambda link: link.start)
+    return links
+
+
+def find_citations(text: str, sources: list[Source]) -> list[Citation]:
+    by_marker = {s.marker: i for i, s in enumerate(sources) if s.marker}
+    cites: list[Citation] = []
+    for m in MARKER_RE.finditer(text):
+        numbers: list[int] = []
+        for part in re.split(r"\s*,\s*", m.group(1)):
+            bounds = re.split(r"\s*[–-]\s*", part)
+            if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
+                lo, hi = int(bounds[0]), int(bounds[1])
+                numbers.extend(range(lo, hi + 1) if 0 <= hi - lo <= 50 else (lo, hi))
+            elif part.isdigit():
+                numbers.append(int(part))
+        for n in numbers:
+            cites.append(Citation(marker=str(n), start=m.start(), end=m.end(), source_index=by_marker.get(str(n))))
+    return cites
+
+
+class _Builder:
+    """Accumulates paragraphs into sections."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.current: Section | None = None
+        self.last_body: tuple[str, str | None] = ("intro", None)
+
+    def _open(self, kind: str, heading: str | None, attrs: dict | None = None) -> Section:
+        sec = Section(kind=kind, text="", heading=heading, attrs=dict(attrs or {}))
+        self.sections.append(sec)
+        self.current = sec
+        return sec
+
+    def heading(self, text: str) -> None:
+        kind = classify_heading(text)
+        attrs = {"label": text} if kind == "cta" else {}
+        self._open(kind, text, attrs)
+        if kind not in ("cta", "disclaimer", "disclosure", "sources"):
+            self.last_body = (kind, text)
+
+    def paragraph(self, text: str, special: str | None = None, *, list_item: bool = False) -> None:
+        cur = self.current
+        if special:
+            if cur is not None and not cur.text and (cur.kind == special or special == "cta"):
+                cur.kind = special  # the heading just above introduces this block
+                if special == "cta":
+                    cur.attrs.setdefault("label", cur.heading or _label(text))
+            else:
+                attrs = {"label": _label(text)} if special == "cta" else {}
+                self._open(special, None, attrs)
+            self._append(text, list_item)
+            return
+        if cur is None:
+            cur = self._open("intro", None)
+        elif cur.kind in ("cta", "disclaimer", "disclosure") and cur.heading is None:
+            kind, _ = self.last_body
+            cur = self._open(kind, None)
+        self._append(text, list_item)
+
+    def _append(self, text: str, list_item: bool) -> None:
+        sec = self.current
+        assert sec is not None
+        if sec.text:
+            sec.text += "\n" if list_item and sec.attrs.get("_last_list") else "\n\n"
+        sec.text += text
+        sec.attrs["_last_list"] = list_item
+
+
+def _label(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+
+
+def _is_call_to_action(text: str) -> bool:
+    """Most of the paragraph asks the reader to act (book, call, get a quote, visit ...)."""
+    if re.search(r"[→»›]\s*$", text):
+        return True
+    sentences = split_sentences(text)
+    if not sentences or len(sentences) > 4:
+        return False
+    asks = sum(1 for s in sentences if wordlists.search("cta", s.text))
+    return asks * 2 > len(sentences)
+
+
+def _special_kind(text: str) -> str | None:
+    if _DISCLAIMER_START.match(text):
+        return "disclaimer"
+    low = text.lower()
+    if re.match(r"^\W*(?:disclosure|advertising disclosure|how we make money|how we are funded)\b", low):
+        return "disclosure"
+    words = len(text.split())
+    if words <= 70 and wordlists.search("disclosure", text) and re.search(r"\b(?:we|us|our|is paid|are paid)\b", low):
+        return "disclosure"
+    if words <= 70 and _is_call_to_action(text):
+        return "cta"
+    return None
+
+
+def parse_txt(text: str, path: str = "-") -> Document:
+    """Build a Document from plain article text; never raises on odd input."""
+    try:
+        return _parse(text, path)
+    except Exception:  # a malformed page still gets linted as one block of text
+        text = text or ""
+        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+        sec = Section(kind="intro", text=text.strip())
+        return Document(path=path, title=first, sections=[sec] if sec.text else [], metadata=Metadata())
+
+
+def _parse(text: str, path: str) -> Document:
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    units = _units(text.split("\n"))
+    if not units:
+        return Document(path=path, title="", metadata=Metadata())
+    title, body = _strip_chrome(units)
+
+    # A "Sources"/"References" heading near the end starts the sources list.
+    src_at = None
+    for i in range(len(body) - 1, -1, -1):
+        if _is_sources_heading(body[i].text):
+            src_at = i
+            break
+    source_units = body[src_at + 1 :] if src_at is not None else []
+    src_heading = body[src_at].text if src_at is not None else None
+    if src_at is not None:
+        body = body[:src_at]
+    sources = _parse_sources(source_units)
+
+    b = _Builder()
+    for i, u in enumerate(body):
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if nxt is not None and _is_heading_candidate(u.text):
+            b.heading(u.text)
+            continue
+        is_item = bool(LIST_ITEM.match(u.text))
+        b.paragraph(u.text, None if is_item else _special_kind(u.text), list_item=is_item)
+    if src_at is not None:
+        sec = Section(kind="sources", text="\n".join(u.text for u in source_units), heading=src_heading)
+        b.sections.append(sec)
+
+    sections = [s for s in b.sections if s.text or s.heading]
+    for sec in sections:
+        sec.attrs.pop("_last_list", None)
+        sec.links = find_links(sec.text)
+        if sec.kind != "sources":
+            sec.citations = find_citations(sec.text, sources)
+    return Document(
+        path=path,
+        title=title,
+        sections=sections,
+        sources=sources,
+        metadata=Metadata(author=None, reviewer=None, review_date=None, structured=False),
+    )

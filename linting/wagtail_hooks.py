@@ -1,0 +1,49 @@
+"""Admin wiring of the linter: the gated publish action, the audit-log action, the editor panel,
+the reports. Everything the linting app adds to Wagtail is registered here."""
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.models import Page
+
+from linting.gate import GatedPublishPageRevisionAction
+
+
+@hooks.register("register_actions")
+def register_gated_publish(registry):
+    # The v3 API's actions/publish/ endpoint looks the publish action up for Page.
+    registry.register(Page, GatedPublishPageRevisionAction)
+
+
+@hooks.register("register_log_actions")
+def register_lint_log_actions(actions):
+    def accepted_message(log_entry):
+        data = log_entry.data or {}
+        return f"Accepted lint finding {data.get('rule', '')}: {data.get('reason', '')}"
+
+    actions.register_action("vetted.accept_finding", "Accept lint finding", accepted_message)
+    actions.register_action("vetted.publish_blocked", "Publish blocked by lint", "Publishing blocked by lint errors")
+
+
+@hooks.register("before_publish_page")
+def refuse_blocked_publish(request, page):
+    """Admin create/edit views: turn a gate refusal into the edit page with the findings listed.
+
+    The draft is already saved. The gate itself runs in the publish action / model save, so this
+    hook only changes how a refusal looks; removing it would not let anything through.
+    """
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from wagtail.log_actions import log
+
+    from linting.gate import PublishBlocked, blocking_findings, is_gated
+
+    if not is_gated(page):
+        return None
+    revision = page.get_latest_revision()
+    findings = blocking_findings(revision)
+    if not findings:
+        return None
+    log(instance=page, action="vetted.publish_blocked", user=request.user, revision=revision,
+        data={"findings": [f.fingerprint for f in findings]})
+    messages.error(request, PublishBlocked(page, revision, findings).args[0])
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]) + "?lint=blocked")

@@ -1,0 +1,101 @@
+"""Article-level rules: disclaimer, disclosure, balance, metadata, sources."""
+
+import datetime as dt
+
+from linting.core.config import Config
+from linting.core.document import Document, Metadata, Section
+from linting.core.engine import lint_document
+from linting.core.rules.metadata import ReviewDate
+
+from ._articles import CITED, SEED_LIKE, article, findings
+
+COMMERCIAL = article(
+    "Our clinic offers laser therapy for tendon pain.\n\n"
+    "Side effects include redness and, rarely, a small burn.\n\n"
+    "Prices\n\nA course costs £600.\n\n"
+    "Get your free quote\n\nCall 0113 496 0777 to book your free consultation."
+)
+
+
+def rules_fired(text, config=None):
+    return {f.rule for f in lint_document(__import__("linting.sources.txt", fromlist=["x"]).parse_txt(text), config or Config()).findings}
+
+
+def test_disclaimer_missing_and_present():
+    assert findings(COMMERCIAL, "disclaimer.missing")
+    assert not findings(CITED, "disclaimer.missing")
+    # disclaimer wording in a note paragraph counts as a disclaimer
+    note = article("The gel soothes burns.\n\nNote: this page is general information only and not medical advice.")
+    assert not findings(note, "disclaimer.missing")
+
+
+def test_disclaimer_incomplete_names_the_missing_element():
+    partial = article("The gel soothes burns.\n\nDisclaimer: This page is general information only. Always consult your pharmacist.")
+    found = findings(partial, "disclaimer.incomplete")
+    assert len(found) == 1 and found[0].cues == ("missing: not_a_substitute",)
+    no_consult = article("The gel soothes burns.\n\nDisclaimer: This page is not a substitute for medical advice.")
+    assert findings(no_consult, "disclaimer.incomplete")[0].cues == ("missing: consult_professional",)
+    assert not findings(CITED, "disclaimer.incomplete")
+    assert not findings(SEED_LIKE, "disclaimer.incomplete")
+
+
+def test_commercial_disclosure():
+    found = findings(COMMERCIAL, "disclosure.commercial")
+    assert len(found) == 1 and found[0].excerpt is None and found[0].cues
+    disclosed = COMMERCIAL + "\nHow we are funded\n\nWe receive a referral fee from the clinic when you book.\n"
+    assert not findings(disclosed, "disclosure.commercial")
+    charity = article("Join our walking group\n\nOur free weekly walks are run by volunteers. Sign up at https://walks.example")
+    assert not findings(charity, "disclosure.commercial")
+    assert findings(SEED_LIKE, "disclosure.commercial")
+
+
+def test_sponsored_cta_attr_is_the_disclosure():
+    doc = Document(
+        path="cms",
+        title="Laser clinic",
+        sections=[
+            Section(kind="intro", text="Our clinic treats tendon pain. A course costs £600."),
+            Section(kind="cta", text="Book now.", attrs={"label": "Book", "sponsored": True}),
+        ],
+    )
+    assert not [f for f in lint_document(doc).findings if f.rule == "disclosure.commercial"]
+
+
+def test_no_risks():
+    assert findings(SEED_LIKE, "balance.no-risks")
+    assert not findings(COMMERCIAL, "balance.no-risks")
+    safe_only = article("Our injection treatment is completely safe, with no risk at all. The therapy uses a small injection.")
+    assert findings(safe_only, "balance.no-risks")
+
+
+def test_no_uncertainty():
+    assert findings(COMMERCIAL, "balance.no-uncertainty")
+    assert not findings(CITED, "balance.no-uncertainty")
+
+
+def test_metadata_rules_on_txt_and_structured():
+    for rule in ("metadata.author", "metadata.reviewer", "metadata.review-date"):
+        assert findings(CITED, rule)
+    doc = Document(
+        path="cms", title="t", sections=[Section(kind="intro", text="Plain text.")],
+        metadata=Metadata(author="A. Writer", reviewer="Dr B. Checker", review_date=dt.date.today(), structured=True),
+    )
+    fired = {f.rule for f in lint_document(doc).findings}
+    assert not fired & {"metadata.author", "metadata.reviewer", "metadata.review-date"}
+
+
+def test_review_date_too_old(monkeypatch):
+    doc = Document(path="cms", title="t", metadata=Metadata(author="a", reviewer="b", review_date=dt.date(2020, 1, 15)))
+    from linting.core.registry import LintContext
+
+    old = list(ReviewDate().check(doc, LintContext(config=Config())))
+    assert len(old) == 1 and "months" in old[0].message
+    cfg = Config(thresholds={"review_months": 12000})
+    assert not list(ReviewDate().check(doc, LintContext(config=cfg)))
+
+
+def test_sources_missing():
+    assert findings(SEED_LIKE, "sources.missing")
+    assert not findings(CITED, "sources.missing")
+    inline = article("The pill halves migraines (doi:10.1000/example.1).")
+    assert not findings(inline, "sources.missing")

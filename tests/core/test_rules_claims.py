@@ -1,0 +1,100 @@
+from linting.core.config import Config
+
+from ._articles import CITED, SEED_LIKE, article, findings
+
+
+def flagged(body: str, rule: str = "claims.unsupported", config=None):
+    return [f.excerpt for f in findings(article(body), rule, config)]
+
+
+def test_uncited_outcome_claim_fires_with_cues():
+    found = findings(SEED_LIKE, "claims.unsupported")
+    target = [f for f in found if f.excerpt.startswith("Encouraging results from early trials")]
+    assert len(target) == 1
+    f = target[0]
+    assert "no citation" in f.cues and any(c.startswith("outcome") or c.startswith("efficacy") for c in f.cues)
+    assert f.severity.name == "ERROR" and f.start is not None and f.end > f.start and f.suggestion
+
+
+def test_each_claim_kind_fires_when_uncited():
+    body = (
+        "Our laser treatment heals torn tendons in a single visit.\n\n"
+        "Most of our clients report less pain after the first session.\n\n"
+        "Three in ten adults over 60 have a torn tendon.\n\n"
+        "The laser is completely safe for children.\n\n"
+        "We are the leading tendon clinic in Wales."
+    )
+    assert len(flagged(body)) == 5
+
+
+def test_not_claims_do_not_fire():
+    body = (
+        "A tendon is a tough cord of tissue that joins muscle to bone.\n\n"
+        "Is laser treatment safe?\n\n"
+        "Ask your doctor whether the treatment suits you.\n\n"
+        "If you have diabetes, tell the clinic before your first visit.\n\n"
+        "National guidance recommends rest and physiotherapy for most tendon injuries.\n\n"
+        "Laser therapy for tendons is not approved by the national regulator.\n\n"
+        "Whether laser therapy speeds healing is still uncertain, and research is continuing.\n\n"
+        "A session takes about 20 minutes.\n\n"
+        "A course of six sessions costs £480.\n\n"
+        "This guide explains how tendon injuries are treated."
+    )
+    assert flagged(body) == []
+
+
+def test_support_marker_link_doi_named_source_and_reference_back():
+    doc_text = CITED
+    found = [f.excerpt for f in findings(doc_text, "claims.unsupported")]
+    assert not any("90%" in e for e in found)  # marker right after
+    assert not any("9 out of 10" in e for e in found)  # DOI + named journal
+    assert not any("In that trial" in e for e in found)  # explicit reference back
+    assert not any("1 in 10" in e for e in found)  # marker
+
+
+def test_reference_back_needs_a_source_just_before():
+    body = "Most patients feel better within a week.\n\nIn that trial, 80% of patients improved."
+    assert len(flagged(body)) == 2
+
+
+def test_vague_attribution_is_not_a_source_and_publisher_results_do_not_count():
+    body = "Studies show that the drops cure dry eye.\n\nOur own results show that 95% of users improve."
+    assert len(flagged(body)) == 2
+
+
+def test_marker_that_matches_no_source_is_reported():
+    text = article("The cream clears eczema in most children. [7]\n\nSources\n\n[1] Example Skin Society. Eczema guideline. 2021.")
+    found = findings(text, "claims.unsupported")
+    assert len(found) == 1 and "marker [7] matches no source" in found[0].cues
+    unresolved = findings(text, "citations.unresolved")
+    assert len(unresolved) == 1 and unresolved[0].cues == ("marker [7] matches no source",)
+
+
+def test_attribution_line_after_paragraph_supports_it():
+    body = "About 1 in 20 adults has asthma.\n\nSource: Example Lung Foundation, annual report 2023"
+    assert flagged(body) == []
+
+
+def test_vague_attribution_rule():
+    assert len(flagged("Experts agree that the diet reverses ageing.", "claims.vague-attribution")) == 1
+    assert flagged("The Example Heart Trust reports that the diet lowers blood pressure.", "claims.vague-attribution") == []
+
+
+def test_promotional_rule():
+    found = findings(SEED_LIKE, "claims.promotional")
+    words = {c for f in found for c in f.cues}
+    assert {"renowned", "cutting-edge"} <= words
+    assert flagged("Low mood is the leading cause of sick days in offices.", "claims.promotional") == []
+
+
+def test_absolute_rule_and_negation():
+    assert len(flagged("Our tablets are 100% safe and guaranteed to work.", "claims.absolute")) == 1
+    assert flagged("There is no cure for the condition yet.", "claims.absolute") == []
+    assert flagged("Is it risk-free?", "claims.absolute") == []
+
+
+def test_config_words_extend_lists():
+    body = "Our sparkly new wand makes wrinkles vanish."
+    assert flagged(body, "claims.promotional") == []
+    config = Config(words={"peacock": ["sparkly"]})
+    assert len(flagged(body, "claims.promotional", config)) == 1

@@ -1,0 +1,62 @@
+from linting.core.document import Document, Link, Section
+from linting.core.engine import lint_document
+
+from ._articles import SEED_LIKE, article, findings
+
+
+def excerpts(text, rule="links.dangling"):
+    return [f.excerpt for f in findings(text, rule)]
+
+
+def test_seed_like_dangling_snippets():
+    found = excerpts(SEED_LIKE)
+    assert any(e.endswith("please visit") for e in found)
+    assert any(e.endswith("access the link") for e in found)
+    assert any(e.endswith("Health Journeys Weekly (") for e in found)
+
+
+def test_here_form_below_empty_paren_and_button_label():
+    body = (
+        "Click here to see our clinic tour.\n\n"
+        "Watch the recovery video here.\n\n"
+        "Send us your scans using the form below and we will reply.\n\n"
+        "Meet our patients (\n\n"
+        "Download the leaflet →\n\n"
+        "Read the full story here"
+    )
+    found = excerpts(article(body))
+    assert len(found) == 6
+    assert "Meet our patients (" in found
+
+
+def test_present_targets_are_not_dangling():
+    body = (
+        "To book, please visit https://clinic.example/book.\n\n"
+        "Call 0113 496 0123 or email hello@clinic.example to arrange a visit.\n\n"
+        "The Example Bone Society (https://bones.example/) has patient leaflets.\n\n"
+        "Your first visit includes an assessment.\n\n"
+        "The leaflet is available in the clinic reception."
+    )
+    assert excerpts(article(body)) == []
+
+
+def test_empty_href_links_and_insecure_links():
+    sec = Section(kind="intro", text="See the guide and the old page.", links=[
+        Link(url="", text="the guide", start=4, end=13),
+        Link(url="#", text="button", start=-1, end=-1),
+        Link(url="http://old.example/page", text="the old page", start=18, end=30),
+        Link(url="https://ok.example/", text="ok", start=-1, end=-1),
+    ])
+    doc = Document(path="cms", title="t", sections=[sec], extra_links=[(0, Link(url="#", text="Book now"))])
+    report = lint_document(doc)
+    dangling = [f for f in report.findings if f.rule == "links.dangling"]
+    assert sorted(f.url for f in dangling) == ["", "#", "#"]
+    insecure = [f for f in report.findings if f.rule == "links.insecure"]
+    assert [f.url for f in insecure] == ["http://old.example/page"]
+    assert insecure[0].excerpt == "the old page" and insecure[0].start == 18
+
+
+def test_insecure_from_txt():
+    found = findings(article("Read more at http://guides.example/knee today."), "links.insecure")
+    assert len(found) == 1 and found[0].url == "http://guides.example/knee"
+    assert findings(article("Read more at https://guides.example/knee today."), "links.insecure") == []

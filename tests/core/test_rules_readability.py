@@ -1,0 +1,94 @@
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from linting.core.config import Config
+from linting.core.rules.readability import reading_grade
+
+from ._articles import article, findings
+
+REPO = Path(__file__).resolve().parents[2]
+
+HARD = (
+    "Autologous chondrocyte implantation necessitates arthroscopic harvesting of cartilaginous tissue, "
+    "subsequent laboratory proliferation of chondrocytes, and meticulous reimplantation beneath a periosteal "
+    "membrane, considerably prolonging postoperative rehabilitation. "
+) * 4
+EASY = "The nurse checks your knee. She looks at how you walk. Then she tells you what to do next. " * 6
+
+
+def test_grade_values_are_sensible():
+    assert reading_grade(HARD) > 14
+    assert reading_grade(EASY) < 6
+    assert reading_grade("") is None
+
+
+def test_grade_rule_fires_on_hard_section_only():
+    found = findings(article("Hard part\n\n" + HARD + "\n\nEasy part\n\n" + EASY), "readability.grade")
+    sections = {f.section for f in found}
+    assert "Hard part" in sections and "Easy part" not in sections
+    assert any(f.section is None and "whole article" in f.cues for f in found)
+
+
+def test_short_sections_and_threshold_config():
+    assert findings(article("Tiny\n\nAutologous chondrocyte implantation necessitates arthroscopy."), "readability.grade") == []
+    cfg = Config(thresholds={"reading_grade": 40, "min_words_for_readability": 40, "sentence_words": 25, "review_months": 12})
+    assert findings(article(HARD), "readability.grade", cfg) == []
+
+
+def test_long_sentence():
+    long = "This sentence " + "keeps going and going " * 8 + "until it ends."
+    found = findings(article(long + "\n\nShort one."), "readability.long-sentence")
+    assert len(found) == 1 and found[0].excerpt.startswith("This sentence")
+
+
+OFFLINE_SCRIPT = textwrap.dedent(
+    """
+    import socket
+    from linting.core.engine import lint_document
+    from linting.core.registry import registry
+    from linting.sources.txt import parse_txt
+    text = open(__import__("sys").argv[1]).read()
+    doc = parse_txt(text)
+    rules = [registry.get("readability.grade")(), registry.get("readability.long-sentence")()]
+    report = lint_document(doc, rules=rules)
+    print(len(report.findings))
+    """
+)
+
+
+def _offline_command(tmp_path: Path):
+    guard = tmp_path / "sitecustomize.py"
+    if shutil.which("unshare") and os.geteuid() == 0:
+        probe = subprocess.run(["unshare", "--net", "true"], capture_output=True)
+        if probe.returncode == 0:
+            return ["unshare", "--net"], {}
+    # Fallback: any socket connection attempt raises.
+    guard.write_text(
+        "import socket\n"
+        "def _blocked(*a, **k):\n    raise OSError('network disabled by test')\n"
+        "socket.socket.connect = _blocked\nsocket.create_connection = _blocked\n"
+    )
+    return [], {"PYTHONPATH": f"{tmp_path}{os.pathsep}{REPO}"}
+
+
+def test_readability_runs_offline_with_clean_nltk_data(tmp_path):
+    nltk_dir = tmp_path / "nltk_data"
+    nltk_dir.mkdir()
+    sample = tmp_path / "a.txt"
+    sample.write_text(article("Hard part\n\n" + HARD))
+    script = tmp_path / "run.py"
+    script.write_text(OFFLINE_SCRIPT)
+    prefix, extra_env = _offline_command(tmp_path)
+    env = dict(os.environ, NLTK_DATA=str(nltk_dir), HOME=str(tmp_path), PYTHONPATH=str(REPO))
+    env.update(extra_env)
+    proc = subprocess.run(prefix + [sys.executable, str(script), str(sample)], capture_output=True, text=True, env=env, cwd=REPO, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout.strip()) >= 1
+    assert list(nltk_dir.iterdir()) == []  # nothing was downloaded
+    assert not (tmp_path / "nltk_data" / "corpora").exists()
