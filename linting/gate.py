@@ -76,3 +76,30 @@ class GatedPublishPageRevisionAction(PublishPageRevisionAction):
         self.check(skip_permission_checks=skip_permission_checks)
         check_publishable(self.object, self.revision)
         return super().execute(skip_permission_checks=True)
+
+
+SCHEDULED_LOG_ACTION = "wagtail.publish.scheduled"
+
+
+def publish_page(page, revision, *, user=None, changed=True, log_action=True, previous_revision=None,
+                 skip_permission_checks=False):
+    """``ArticlePage.publish``: publish through the gate.
+
+    Scheduled go-live (``publish_scheduled`` passes its own log action) must not crash the whole
+    run for one blocked page: the refusal is logged on the page, the revision's approval to go
+    live is withdrawn, and the other scheduled pages still publish.
+    """
+    action = GatedPublishPageRevisionAction(
+        revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision,
+    )
+    try:
+        return action.execute(skip_permission_checks=skip_permission_checks)
+    except PublishBlocked as blocked:
+        if log_action != SCHEDULED_LOG_ACTION:
+            raise
+        from wagtail.log_actions import log
+
+        type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+        log(instance=page, action="vetted.publish_blocked", user=user, revision=revision,
+            data={"scheduled": True, "findings": [f.fingerprint for f in blocked.findings]})
+        return None

@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.models import Page
 
+from linting.bulk_actions import GatedPublishBulkAction
 from linting.gate import GatedPublishPageRevisionAction
 
 
@@ -47,3 +48,7 @@ def refuse_blocked_publish(request, page):
         data={"findings": [f.fingerprint for f in findings]})
     messages.error(request, PublishBlocked(page, revision, findings).args[0])
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]) + "?lint=blocked")
+
+
+# Registered after Wagtail's own publish bulk action (order=100), so it replaces it.
+hooks.register("register_bulk_action", GatedPublishBulkAction, order=100)

@@ -107,14 +107,20 @@ class ArticlePage(Page):
     def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None,
                 skip_permission_checks=False):
         """Publish through the lint gate (see linting.gate)."""
-        from linting.gate import GatedPublishPageRevisionAction
+        from linting.gate import publish_page
 
-        return GatedPublishPageRevisionAction(
-            revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision,
-        ).execute(skip_permission_checks=skip_permission_checks)
+        return publish_page(
+            self, revision, user=user, changed=changed, log_action=log_action,
+            previous_revision=previous_revision, skip_permission_checks=skip_permission_checks,
+        )
 
     def save(self, *args, **kwargs):
-        # Backstop of the publish gate: a page is never saved live on a revision it blocks.
+        # Backstop of the publish gate. A new article is created as a draft whatever the caller
+        # set (Wagtail's create-and-publish view adds the page live, then publishes its first
+        # revision): it only goes live through publishing, which the gate checks.
+        if self.pk is None and self.live and not self.live_revision_id:
+            self.live, self.has_unpublished_changes = False, True
+        # A page is never saved live on a revision the gate blocks.
         if self.pk and self.live and self.live_revision_id:
             previous = type(self).objects.filter(pk=self.pk).values_list("live", "live_revision_id").first()
             if previous != (True, self.live_revision_id):
