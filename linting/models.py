@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timezone as dt_timezone
 import time
 
 from django.conf import settings
@@ -128,7 +129,7 @@ class DatabaseLinkCache:
             defaults=dict(
                 url=result.url, ok=result.ok, status=result.status, reason=(result.reason or "")[:500],
                 final_url=result.final_url or "", permanent_redirect_to=result.permanent_redirect_to or "",
-                checked_at=timezone.datetime.fromtimestamp(result.checked_at or time.time(), tz=timezone.utc),
+                checked_at=datetime.fromtimestamp(result.checked_at or time.time(), tz=dt_timezone.utc),
             ),
         )
 

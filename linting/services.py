@@ -61,30 +61,48 @@ def cached_link_results(doc, config: Config) -> dict:
     return results
 
 
+def link_results_for(doc, config: Config) -> dict:
+    """Cached external results and database checks of internal links (never the network)."""
+    from linting.internal_links import internal_link_results
+
+    return {**cached_link_results(doc, config), **internal_link_results(doc)}
+
+
+def _links_digest(results: dict) -> str:
+    basis = sorted((key, r.ok, r.reason, r.permanent_redirect_to or "") for key, r in results.items())
+    return hashlib.sha256(repr(basis).encode()).hexdigest()
+
+
 def lint_page(page, *, data: dict | None = None) -> DocumentReport:
     """Lint ``page`` (any ArticlePage object, e.g. ``revision.as_object()``) without storing."""
     from linting.sources.wagtail import document_for_page
 
     config, _ = project_config()
     doc = document_for_page(page, data)
-    return lint_document(doc, config, link_results=cached_link_results(doc, config))
+    return lint_document(doc, config, link_results=link_results_for(doc, config))
 
 
 def report_for_revision(revision, *, force: bool = False):
-    """The stored LintReport of ``revision``, (re)computed if missing or stale."""
+    """The stored LintReport of ``revision``, (re)computed if missing or stale.
+
+    Stale means the revision's content, the lint config or what is known about its links
+    (cached external results, internal pages/documents/images) changed since it was stored.
+    """
     from linting.models import LintReport
-    from linting.sources.wagtail import content_hash, page_to_api_dict
+    from linting.sources.wagtail import content_hash, document_for_page, page_to_api_dict
 
     page = revision.as_object()
     data = page_to_api_dict(page)
-    digest = content_hash(data)
-    _, config_digest = project_config()
+    config, config_digest = project_config()
+    doc = document_for_page(page, data)
+    link_results = link_results_for(doc, config)
+    digest = hashlib.sha256((content_hash(data) + _links_digest(link_results)).encode()).hexdigest()
     existing = LintReport.objects.filter(revision=revision).first()
     if existing and not force and existing.content_hash == digest and existing.config_hash == config_digest:
         return existing
-    result = lint_page(page, data=data)
+    result = lint_document(doc, config, link_results=link_results)
     values = dict(
-        page_id=revision.object_id if isinstance(revision.object_id, int) else int(revision.object_id),
+        page_id=int(revision.object_id),
         content_hash=digest,
         config_hash=config_digest,
         findings=[f.to_dict() for f in result.findings],

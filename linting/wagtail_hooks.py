@@ -52,3 +52,33 @@ def refuse_blocked_publish(request, page):
 
 # Registered after Wagtail's own publish bulk action (order=100), so it replaces it.
 hooks.register("register_bulk_action", GatedPublishBulkAction, order=100)
+
+
+@hooks.register("register_admin_viewset")
+def register_article_page_viewset():
+    """The ArticlePage create/edit views with the Content quality side panel (linting.views.editor)."""
+    from linting.views.editor import article_page_viewset
+
+    return article_page_viewset()
+
+
+@hooks.register("register_admin_urls")
+def register_linting_admin_urls():
+    from linting.urls_admin import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_quality_report_menu_item():
+    from wagtail.admin.menu import MenuItem
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    class ContentQualityReportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+
+    return ContentQualityReportMenuItem(
+        "Content quality", reverse("vetted_content_quality_report"),
+        name="content-quality", icon_name="warning", order=1150,
+    )

@@ -116,9 +116,13 @@ WAGTAIL_FOOTNOTES_TEXT_FEATURES = ["bold", "italic", "link"]
 # Heading keywords the importer uses to pick a section kind; extends the built-in table.
 VETTED_HEADING_KEYWORDS: dict[str, list[str]] = {}
 
-# Django's task framework (django-tasks): the database backend lets several machines'
-# `manage.py db_worker` processes share one queue.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Django's task framework (django-tasks). Wagtail's own small tasks run in-process ("default");
+# site-wide link checks go to a database queue ("links") that `manage.py db_worker --backend links`
+# processes, on as many machines as share the database.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "links": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 LOGGING = {
     "version": 1,

@@ -43,6 +43,11 @@ class LinkRun:
     requests: int = 0  # HTTP requests this run sent
 
 
+def _excluder(links: dict):
+    patterns = [re.compile(p) for p in links.get("exclude") or ()]
+    return lambda url: any(p.search(url) for p in patterns)
+
+
 def _links_settings(config) -> dict:
     from linting.core.config import DEFAULT_LINKS
 
@@ -55,7 +60,8 @@ async def check_urls_async(urls, config, *, cache: LinkCache | None = None, netw
     """Check ``urls`` (absolute; excluded ones are skipped): cached results first, the rest
     over the network (or listed as unchecked when ``network`` is False)."""
     links = _links_settings(config)
-    urls = list(dict.fromkeys(urls))
+    excluded = _excluder(links)
+    urls = [u for u in dict.fromkeys(urls) if not excluded(u)]  # the user asked for these to be skipped
     run = LinkRun()
     if cache is not None:
         get_many = getattr(cache, "get_many", None)
@@ -63,13 +69,11 @@ async def check_urls_async(urls, config, *, cache: LinkCache | None = None, netw
     todo = [u for u in urls if u not in run.results]
     if not todo:
         return run
+    if not network:
+        run.unchecked = todo
+        return run
     from .checker import Checker  # imports httpx: only when something is left to check
 
-    if not network:
-        # Excluded URLs are not "unchecked": the user asked for them to be skipped.
-        patterns = [re.compile(p) for p in links.get("exclude") or ()]
-        run.unchecked = [u for u in todo if not any(p.search(u) for p in patterns)]
-        return run
     async with Checker(links) as checker:
         fresh = await checker.check_many(todo)
         run.requests = checker.requests
@@ -113,12 +117,16 @@ def check_urls(urls, config, *, cache: LinkCache | None = None, network: bool = 
 
 def results_for(docs, config, *, network: bool = True, use_cache: bool = True, cache_path=None) -> LinkRun:
     """Check every external link of ``docs``; results are keyed by the resolved URL (see
-    :func:`extract_links`). Uses the file cache unless ``use_cache`` is False."""
+    :func:`extract_links`). Uses the file cache (``cache_path``, default
+    :func:`default_cache_path`) unless ``use_cache`` is False. Always returns a
+    :class:`LinkRun`, empty when the documents have no external links."""
     docs = list(docs)
-    urls = external_urls(docs)
+    links = _links_settings(config)
+    excluded = _excluder(links)
+    urls = [u for u in external_urls(docs) if not excluded(u)]
     cache = None
     if use_cache:
-        ttl = float(_links_settings(config).get("cache_ttl", 86_400))
+        ttl = float(links.get("cache_ttl", 86_400))
         cache = SQLiteLinkCache(cache_path, ttl=ttl)
     try:
         if cache is not None:

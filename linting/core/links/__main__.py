@@ -29,12 +29,17 @@ _ANCHOR = re.compile(
 _TAGS = re.compile(r"<[^>]+>")
 
 
+def _plain(text: str) -> str:
+    return html.unescape(text) if "&" in text else text
+
+
 def anchors(page: str) -> list[Link]:
     links = []
     for m in _ANCHOR.finditer(page):
-        href = html.unescape(m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3))
-        text = html.unescape(_TAGS.sub("", m.group(4))).strip()
-        links.append(Link(url=href.strip(), text=text))
+        double, single, bare, inner = m.groups()
+        href = double if double is not None else single if single is not None else bare
+        text = _TAGS.sub("", inner) if "<" in inner else inner
+        links.append(Link(url=_plain(href).strip(), text=_plain(text).strip()))
     return links
 
 

@@ -318,6 +318,10 @@ class Checker:
             )
             if method == "GET" and names and 200 <= hop.status < 300:
                 await (reader or self._scan)(response, hop, names)
+            elif method == "HEAD" or _small_body(response):
+                # Reading the (empty or short) body to its end lets the connection be reused;
+                # closing a response mid-body closes the connection.
+                await response.aread()
             return hop
         except httpx.TimeoutException:
             raise _Failure(f"timed out after {_seconds(self.read_timeout)}", transient=True) from None
@@ -358,6 +362,14 @@ class _Budget:
         if self.deadline is None:
             return self.total
         return self.deadline - asyncio.get_running_loop().time()
+
+
+SMALL_BODY = 16_384
+
+
+def _small_body(response: httpx.Response) -> bool:
+    length = response.headers.get("content-length", "")
+    return length.isdigit() and int(length) <= SMALL_BODY
 
 
 def _short(exc: BaseException) -> str:

@@ -1,0 +1,17 @@
+"""Admin URLs of the linting app, mounted under /admin/ by the register_admin_urls hook (so
+Wagtail's admin-access check applies to all of them)."""
+
+from django.urls import path
+
+from linting.views.accept import accept_finding_view
+from linting.views.reports import ContentQualityReportView
+
+urlpatterns = [
+    path("vetted/pages/<int:page_id>/accept-finding/", accept_finding_view, name="vetted_accept_finding"),
+    path("reports/content-quality/", ContentQualityReportView.as_view(), name="vetted_content_quality_report"),
+    path(
+        "reports/content-quality/results/",
+        ContentQualityReportView.as_view(results_only=True),
+        name="vetted_content_quality_report_results",
+    ),
+]

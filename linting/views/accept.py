@@ -1,0 +1,47 @@
+"""Accepting an error finding from the Content quality panel (POST only).
+
+The view checks the override permission itself (403 otherwise), finds the finding by fingerprint
+in the stored report of the page's latest revision, and hands over to
+:func:`linting.overrides.accept_finding`, which validates the reason and writes the audit log.
+It always redirects back to the editor with a message, except for a refusal: a plain 403 (raising
+PermissionDenied would become Wagtail's redirect to the dashboard).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from linting.core.findings import Severity
+from linting.overrides import accept_finding, can_override
+from linting.services import report_for_revision
+
+
+@require_POST
+def accept_finding_view(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not can_override(request.user) or not page.permissions_for_user(request.user).can_edit():
+        return HttpResponseForbidden("Only medical reviewers who may edit this page can accept lint findings.")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk]) + "?lint=review"
+    revision = page.get_latest_revision()
+    fingerprint = request.POST.get("fingerprint", "")
+    finding = None
+    if revision is not None:
+        finding = next(
+            (f for f in report_for_revision(revision).finding_objects()
+             if f.fingerprint == fingerprint and f.severity == Severity.ERROR),
+            None,
+        )
+    if finding is None:
+        messages.error(request, "That finding is not in the latest revision any more; nothing was accepted.")
+        return redirect(edit_url)
+    try:
+        accept_finding(page, revision, finding, request.user, request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, "Not accepted: " + " ".join(exc.messages))
+        return redirect(edit_url)
+    messages.success(request, f"Accepted {finding.rule}: it no longer blocks publishing this sentence.")
+    return redirect(edit_url)
