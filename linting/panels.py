@@ -13,6 +13,7 @@ get an "Accept" form for the others.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ from linting.core.registry import registry
 from linting.models import MIN_REASON_LENGTH, AcceptedFinding
 from linting.overrides import can_override
 
+logger = logging.getLogger("vetted.lint")
 PANEL_NAME = "content_quality"
 # The quoted part of a cue such as "outcome: 'most patients walk'" is the text that fired.
 _QUOTED_CUE = re.compile(r"['\u2018\u201c\"](.+?)['\u2019\u201d\"]\s*$")
@@ -139,6 +141,9 @@ def panel_findings(page, report) -> list[PanelSection]:
             sections[key] = PanelSection(heading=heading, block_id=finding.block_id,
                                          deep_link=block_deep_link(finding.block_id))
         phrases, reasons = cue_phrases(finding.cues)
+        text = (finding.excerpt or "").casefold()
+        # A cue that cannot be marked in the sentence is still worth showing as a reason.
+        reasons += [f"“{p}”" for p in phrases if p.casefold() not in text]
         sections[key].findings.append(PanelFinding(
             finding=finding,
             sentence=highlight(finding.excerpt, phrases) if finding.excerpt else mark_safe(""),
@@ -171,6 +176,7 @@ class ContentQualitySidePanel(BaseSidePanel):
         def counter_classname(self):
             return "w-bg-critical-200" if self.panel.blocking_count else "w-bg-surface-button-default"
 
+    lint_failed = False
     name = PANEL_NAME
     title = "Content quality"
     template_name = "linting/side_panels/content_quality.html"
@@ -190,7 +196,14 @@ class ContentQualitySidePanel(BaseSidePanel):
     def report(self):
         from linting.services import report_for_revision
 
-        return report_for_revision(self.revision) if self.revision else None
+        if not self.revision:
+            return None
+        try:
+            return report_for_revision(self.revision)
+        except Exception:  # noqa: BLE001 - a linter bug must not lock editors out of the page
+            logger.exception("Content quality panel: linting revision %s failed", self.revision.pk)
+            self.lint_failed = True
+            return None
 
     @cached_property
     def sections(self) -> list[PanelSection]:
@@ -223,6 +236,7 @@ class ContentQualitySidePanel(BaseSidePanel):
         context.update({
             "revision": self.revision,
             "report": self.report,
+            "lint_failed": self.lint_failed,
             "sections": self.sections,
             "counts": counts,
             "blocking_count": self.blocking_count,

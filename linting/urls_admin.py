@@ -4,6 +4,7 @@ Wagtail's admin-access check applies to all of them)."""
 from django.urls import path
 
 from linting.views.accept import accept_finding_view
+from linting.views.broken_links import BrokenLinksReportView
 from linting.views.reports import ContentQualityReportView
 
 urlpatterns = [
@@ -13,5 +14,11 @@ urlpatterns = [
         "reports/content-quality/results/",
         ContentQualityReportView.as_view(results_only=True),
         name="vetted_content_quality_report_results",
+    ),
+    path("reports/broken-links/", BrokenLinksReportView.as_view(), name="vetted_broken_links_report"),
+    path(
+        "reports/broken-links/results/",
+        BrokenLinksReportView.as_view(results_only=True),
+        name="vetted_broken_links_report_results",
     ),
 ]

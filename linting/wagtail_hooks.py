@@ -82,3 +82,18 @@ def register_content_quality_report_menu_item():
         "Content quality", reverse("vetted_content_quality_report"),
         name="content-quality", icon_name="warning", order=1150,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_broken_links_report_menu_item():
+    from wagtail.admin.menu import MenuItem
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    class BrokenLinksReportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+
+    return BrokenLinksReportMenuItem(
+        "Broken links", reverse("vetted_broken_links_report"),
+        name="broken-links", icon_name="link-external", order=1160,
+    )

@@ -34,6 +34,7 @@ _END = re.compile(
     r"""(?:(?<=[.!?])\d{1,3}(?=\s|$))?"""
 )
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _CLOSERS = ".!?…:;\"'”’»)]"
 
 
@@ -56,7 +57,7 @@ def _is_abbreviation(text: str, dot: int, nxt: str) -> bool:
         return True
     if len(token) == 1 and token.isupper():
         return True  # an initial: "J. Smith"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
+    if "." in token and _DOTTED.fullmatch(token):
         return True  # e.g / i.e / U.S written with inner dots
     return False
 

@@ -148,18 +148,18 @@ def find_links(text: str) -> list[Link]:
     """URLs, DOIs and PMIDs written in ``text``, with offsets; DOIs/PMIDs get resolver URLs."""
     links: list[Link] = []
     taken: list[tuple[int, int]] = []
-    for m in URL_RE.finditer(text):
+    for m in wordlists.finditer_at(URL_RE, text, ("http", "www.")):
         raw = _clean_url(m.group(0))
         url = raw if raw.lower().startswith("http") else "https://" + raw
         links.append(Link(url=url, text=raw, start=m.start(), end=m.start() + len(raw)))
         taken.append((m.start(), m.start() + len(raw)))
-    for m in DOI_RE.finditer(text):
+    for m in wordlists.finditer_at(DOI_RE, text, ("doi:", "http", "10.")):
         if any(a <= m.start() < b for a, b in taken):
             continue
         doi = _clean_url(m.group(1))
         start = m.start()
         links.append(Link(url="https://doi.org/" + doi, text=text[start : m.start(1) + len(doi)], start=start, end=m.start(1) + len(doi)))
-    for m in PMID_RE.finditer(text):
+    for m in wordlists.finditer_at(PMID_RE, text, ("pmid",)):
         links.append(Link(url=f"https://pubmed.ncbi.nlm.nih.gov/{m.group(1)}/", text=m.group(0), start=m.start(), end=m.end()))
     links.sort(key=lambda link: link.start)
     return links
@@ -261,6 +261,16 @@ def _special_kind(text: str) -> str | None:
     return None
 
 
+def _build(b: _Builder, units: list[_Unit]) -> None:
+    for i, u in enumerate(units):
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is not None and _is_heading_candidate(u.text):
+            b.heading(u.text)
+            continue
+        is_item = bool(LIST_ITEM.match(u.text))
+        b.paragraph(u.text, None if is_item else _special_kind(u.text), list_item=is_item)
+
+
 def parse_txt(text: str, path: str = "-") -> Document:
     """Build a Document from plain article text; never raises on odd input."""
     try:
@@ -287,21 +297,21 @@ def _parse(text: str, path: str) -> Document:
             break
     source_units = body[src_at + 1 :] if src_at is not None else []
     src_heading = body[src_at].text if src_at is not None else None
+    # A paragraph starting "Disclaimer" is the disclaimer wherever it is, also after the
+    # sources: it and what follows it are not sources.
+    tail_at = next((i for i, u in enumerate(source_units) if _DISCLAIMER_START.match(u.text)), len(source_units))
+    tail = source_units[tail_at:]
+    source_units = source_units[:tail_at]
     if src_at is not None:
         body = body[:src_at]
     sources = _parse_sources(source_units)
 
     b = _Builder()
-    for i, u in enumerate(body):
-        nxt = body[i + 1] if i + 1 < len(body) else None
-        if nxt is not None and _is_heading_candidate(u.text):
-            b.heading(u.text)
-            continue
-        is_item = bool(LIST_ITEM.match(u.text))
-        b.paragraph(u.text, None if is_item else _special_kind(u.text), list_item=is_item)
+    _build(b, body)
     if src_at is not None:
         sec = Section(kind="sources", text="\n".join(u.text for u in source_units), heading=src_heading)
         b.sections.append(sec)
+        _build(b, tail)
 
     sections = [s for s in b.sections if s.text or s.heading]
     for sec in sections:

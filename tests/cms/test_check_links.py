@@ -110,3 +110,32 @@ def test_unknown_page_is_a_usage_error():
 
     with pytest.raises(CommandError):
         call_command("check_links", "--page", "424242")
+
+
+def test_broken_links_report_lists_results_and_exports(make_article, server, allow_localhost, admin_client):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    page = linked_article(make_article, server, publish=False)
+    make_article(title="Clean article", with_sources=False, with_footnote=False, body=[
+        ("overview", {"heading": "Overview", "text": "<p>This guide explains what to expect.</p>"}),
+        ("risks", {"heading": "Risks", "text": "<p>Ask your doctor about the risks before you decide.</p>"}),
+    ])
+    call_command("check_links", "--all")
+    html = admin_client.get("/admin/reports/broken-links/").content.decode()
+    assert "Linked article" in html and "Clean article" not in html
+    assert f"{server}/gone/leaflet" in html and "HTTP 404" in html
+    assert "Linked article" in admin_client.get("/admin/reports/broken-links/?kind=http").content.decode()
+    assert "Linked article" not in admin_client.get("/admin/reports/broken-links/?kind=fragment").content.decode()
+    assert "Linked article" not in admin_client.get("/admin/reports/broken-links/?host=example.org").content.decode()
+
+    response = admin_client.get("/admin/reports/broken-links/?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["Title", "Path", "Status"]
+    assert rows[1][0] == "Linked article" and rows[1][3] == "1" and "HTTP 404" in rows[1][4]
+    response = admin_client.get("/admin/reports/broken-links/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)).active
+    assert sheet.cell(row=2, column=1).value == "Linked article"
+    assert page.pk

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from linting.gate import blocking_findings
 from linting.models import AcceptedFinding
 from linting.services import report_for_revision
 
@@ -171,7 +172,6 @@ def test_accept_then_publish(client, medical_reviewer, article):
     response = client.post(edit_url, {**edit_form_data(article), "action-publish": "action-publish"})
     assert response.status_code == 302, response.content[:1000]
     article.refresh_from_db()
-    from linting.gate import blocking_findings
     assert not blocking_findings(article.get_latest_revision()), response["Location"]
     assert article.live
 
@@ -196,3 +196,24 @@ def test_accept_view_is_post_only_and_csrf_protected(medical_reviewer, article):
     response = client.post(url, {"fingerprint": finding.fingerprint, "reason": "A long enough reason for the log."})
     assert response.status_code == 403
     assert not AcceptedFinding.objects.exists()
+
+
+def test_linter_failure_does_not_lock_the_editor(client, editor, article, monkeypatch):
+    import linting.services
+
+    def broken(revision, **kwargs):
+        raise RuntimeError("linter bug")
+
+    monkeypatch.setattr(linting.services, "report_for_revision", broken)
+    client.force_login(editor)
+    _, panel = panel_html(client, article)
+    assert "could not run" in panel
+
+
+def test_highlight_escapes_and_marks_case_insensitively():
+    from linting.panels import cue_phrases, highlight
+
+    phrases, reasons = cue_phrases(["outcome: 'most patients'", "claim: 'cures <b>'", "no citation"])
+    assert reasons == ["no citation"]
+    html = highlight("Most patients say it cures <b>everything</b>.", phrases)
+    assert html == "<mark>Most patients</mark> say it <mark>cures &lt;b&gt;</mark>everything&lt;/b&gt;."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from linting.core import wordlists
+from linting.core.analysis import memo
 from linting.core.findings import Severity
 from linting.core.registry import Rule, RuleDocs, registry
 
@@ -19,7 +20,11 @@ _STRONG_RISK = re.compile(
 def is_treatment_article(doc, config=None) -> bool:
     """The article talks about a treatment, product or procedure (not only a condition)."""
     text = "\n".join([doc.title] + [s.text for s in doc.body_sections])
-    return len(wordlists.find_all("treatment_cues", text, config)) >= MIN_TREATMENT_CUES
+    return wordlists.count("treatment_cues", text, config, limit=MIN_TREATMENT_CUES) >= MIN_TREATMENT_CUES
+
+
+def _treatment_article(doc, ctx) -> bool:
+    return memo(ctx, doc, "treatment_article", lambda: is_treatment_article(doc, ctx.config))
 
 
 def risk_sentences(section, config=None) -> list:
@@ -74,7 +79,7 @@ class NoRisks(Rule):
     )
 
     def check(self, doc, ctx):
-        if not doc.sections or not is_treatment_article(doc, ctx.config):
+        if not doc.sections or not _treatment_article(doc, ctx):
             return
         if not has_risks_passage(doc, ctx.config):
             yield self.finding(
@@ -98,7 +103,7 @@ class NoUncertainty(Rule):
     )
 
     def check(self, doc, ctx):
-        if not doc.sections or not is_treatment_article(doc, ctx.config):
+        if not doc.sections or not _treatment_article(doc, ctx):
             return
         for section in doc.body_sections:
             if wordlists.search("uncertainty", section.text, ctx.config):

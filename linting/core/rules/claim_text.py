@@ -129,22 +129,39 @@ def is_testimonial(section: Section, sentence: Sentence) -> bool:
     return para[:1] in "“\"‘" and not sentence.text.lstrip("”\"’ ").startswith(("–", "-", "—"))
 
 
+def _holds(text: str, keys: tuple[str, ...]) -> bool:
+    return any(k in text for k in keys)
+
+
+# Words each pattern below cannot match without (case as in the pattern): cheap tests first.
+_NOUN_KEYS = (
+    "trial", "study", "regist", "review", "guid", "survey", "report", "program", "audit", "cohort",
+    "analysis", "database", "statistics", "series", "census",
+)
+_REPORTING_KEYS = (
+    "report", "found", "finds", "show", "warn", "estimate", "state", "conclude", "publish", "record",
+)
+_JOURNAL_KEYS = ("Lancet", "BMJ", "JAMA", "NEJM", "New", "Cochrane", "PLOS", "Nature", "Annals", "Journal")
+_EXPERT_KEYS = ("Dr", "Doctor", "Prof")
+
+
 def named_source(text: str) -> str | None:
     """A specific named source in the sentence (registry, guideline, journal, trial, expert)."""
-    for m in _NAMED_WITH_NOUN.finditer(text):
+    nouns = _holds(text, _NOUN_KEYS)
+    for m in _NAMED_WITH_NOUN.finditer(text) if nouns else ():
         words = [w for w in m.group(1).split() if w[:1].isupper()]
         if words and not all(w.lower() in _STOP_CAPS for w in words):
             return m.group(0).strip()
-    m = _ACRONYM_NOUN.search(text)
+    m = _ACRONYM_NOUN.search(text) if nouns else None
     if m:
         return m.group(0)
-    for m in _REPORTING.finditer(text):
+    for m in _REPORTING.finditer(text) if _holds(text, _REPORTING_KEYS) else ():
         words = [w for w in m.group(1).split() if w[:1].isupper()]
         meaningful = [w for w in words if w.lower() not in _STOP_CAPS]
         at_start = m.start() == 0 or text[: m.start()].strip() in ("", "The", "the")
         if len(meaningful) >= 2 or any(re.fullmatch(r"[A-Z]{2,}\w*", w) for w in meaningful) or (meaningful and not at_start):
             return m.group(0).strip()
-    m = _ACCORDING.search(text)
+    m = _ACCORDING.search(text) if "ccording" in text or not text.isascii() or "ACCORDING" in text.upper() else None
     if m:
         target = m.group(1).strip()
         first = target.split()[0] if target.split() else ""
@@ -152,10 +169,10 @@ def named_source(text: str) -> str | None:
             return "according to " + target
         if _JOURNAL.search(target) or re.search(r"\b[A-Z]{2,}\b", target):
             return "according to " + target
-    m = _JOURNAL.search(text)
+    m = _JOURNAL.search(text) if _holds(text, _JOURNAL_KEYS) else None
     if m:
         return m.group(0)
-    m = _EXPERT.search(text)
+    m = _EXPERT.search(text) if _holds(text, _EXPERT_KEYS) else None
     if m:
         return m.group(0)
     return None
@@ -212,13 +229,11 @@ def judge(doc: Document, section: Section, index: int, config=None, *, previous:
     """Judge sentence ``index`` of ``section``: None when it is not a claim."""
     sentence = section.sentences[index]
     testimonial = is_testimonial(section, sentence)
-    if not testimonial and not_a_claim(sentence.text, config):
+    cues = claim_cues(sentence.text, config)  # cheaper than not_a_claim, so asked first
+    if not testimonial and (not cues or not_a_claim(sentence.text, config)):
         return None
-    cues = claim_cues(sentence.text, config)
     if testimonial:
         cues.insert(0, "outcome: testimonial")
-    if not cues:
-        return None
     support, unresolved = sentence_support(section, sentence)
     if support is None and section.heading and named_source(section.heading):
         support = f"passage headed by {named_source(section.heading)}"

@@ -132,16 +132,13 @@ class AbsoluteClaim(Rule):
     def check(self, doc, ctx):
         for section in doc.body_sections:
             for sentence in section.sentences:
-                reason = not_a_claim(sentence.text, ctx.config)
-                if reason in ("question", "evidence_state"):
-                    continue
                 cues = []
                 for m in wordlists.find_all("absolute", sentence.text, ctx.config):
                     word = " ".join(m.group(0).lower().split())
                     if not word.startswith(("no ", "never")) and _NEGATED.search(sentence.text[: m.start()]):
                         continue
                     cues.append(word)
-                if cues:
+                if cues and not_a_claim(sentence.text, ctx.config) not in ("question", "evidence_state"):
                     cues = list(dict.fromkeys(cues))
                     yield self.finding(
                         f"Absolute claim: {', '.join(repr(c) for c in cues[:3])}.",

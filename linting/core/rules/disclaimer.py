@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from linting.core import wordlists
+from linting.core.analysis import memo
 from linting.core.findings import Severity
 from linting.core.registry import Rule, RuleDocs, registry
 
@@ -24,6 +25,10 @@ def disclaimer_texts(doc, config=None) -> list[tuple[object, str]]:
             if wordlists.search("disclaimer_limits", para, config):
                 found.append((section, para))
     return found
+
+
+def _disclaimer_texts(doc, ctx) -> list[tuple[object, str]]:
+    return memo(ctx, doc, "disclaimer_texts", lambda: disclaimer_texts(doc, ctx.config))
 
 
 def missing_elements(text: str, config) -> list[str]:
@@ -50,7 +55,7 @@ class DisclaimerMissing(Rule):
     def check(self, doc, ctx):
         if not doc.sections:
             return
-        if not disclaimer_texts(doc, ctx.config):
+        if not _disclaimer_texts(doc, ctx):
             yield self.finding(
                 "The article has no medical disclaimer.",
                 cues=["no disclaimer wording"],
@@ -76,7 +81,7 @@ class DisclaimerIncomplete(Rule):
     )
 
     def check(self, doc, ctx):
-        texts = disclaimer_texts(doc, ctx.config)
+        texts = _disclaimer_texts(doc, ctx)
         if not texts:
             return
         combined = "\n".join(t for _, t in texts)

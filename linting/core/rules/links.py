@@ -18,6 +18,7 @@ _HERE_END = re.compile(
 )
 _BELOW = re.compile(r"\b(?:the|our|this)\s+(?:form|link|button|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
 _ARROW = re.compile(r"[→»›]\s*$|>>\s*$")
+_PARENS = re.compile(r"[()]")
 _NEXT_IS_NEW = re.compile(r"^\s*(?:$|[A-Z][a-z]*\b)")
 _FUNCTION_WORDS = frozenset(
     "to for the a an and if you we our this that learn get find embark start read call discover book apply "
@@ -46,36 +47,70 @@ def _dangling_visit(text: str, m: re.Match) -> bool:
     return stripped[:1].isupper() and first in _FUNCTION_WORDS
 
 
+# Cheap stand-ins for "does _TARGET match anywhere in the sentence" (each alternative on its own).
+_URL_START = re.compile(r"(?:https?://|www\.)\S", re.I)
+_EMAIL_CORE = re.compile(r"[\w.+-]@[\w-]+\.[\w.-]")
+_PHONE_CORE = re.compile(r"\d[\d ()-]{7,}\d")
+_DOMAIN_END = re.compile(r"\.(?<=[\w-]\.)(?:com|org|net|uk|example|gov|edu|io)\b", re.I)
+_NAME_CHARS = re.compile(r"[\w-]*$")
+
+
+def _has_target(text: str, low: str | None) -> bool:
+    """``bool(_TARGET.search(text))``; ``low`` is ``text.lower()`` for ASCII text, else None."""
+    if low is None:
+        return bool(_TARGET.search(text))
+    if ("http" in low or "www." in low) and _URL_START.search(text):
+        return True
+    if "@" in text and _EMAIL_CORE.search(text):
+        return True
+    if _PHONE_CORE.search(text):
+        return True
+    for m in _DOMAIN_END.finditer(text):
+        # _TARGET's name part is a run of [\w-] that starts at a word boundary: one with a \w in it.
+        name = _NAME_CHARS.search(text, 0, m.start()).group(0)
+        if name.strip("-"):
+            return True
+    return False
+
+
+def _may_hold(low: str | None, *keys: str) -> bool:
+    return low is None or any(k in low for k in keys)
+
+
 def dangling_spans(section) -> list[tuple[int, int, str]]:
     """(start, end, cue) of link text left without a target in the section text."""
     text = section.text
     spans: list[tuple[int, int, str]] = []
     for sentence in section.sentences:
         s_text = sentence.text
-        if _TARGET.search(s_text):
+        # Lower-cased ASCII text lets cheap substring tests skip regexes that cannot match.
+        low = s_text.lower() if s_text.isascii() else None
+        if _has_target(s_text, low):
             continue
         base = sentence.start
         floor = base
-        for m in _VISIT.finditer(s_text):
-            if _dangling_visit(s_text, m):
-                spans.append((_snippet_start(text, base + m.end(), floor), base + m.end(), m.group(0).lower()))
-                floor = base + m.end()
+        if _may_hold(low, "visit", "link", "button"):
+            for m in _VISIT.finditer(s_text):
+                if _dangling_visit(s_text, m):
+                    spans.append((_snippet_start(text, base + m.end(), floor), base + m.end(), m.group(0).lower()))
+                    floor = base + m.end()
         if any(a >= base for a, _, _ in spans):
             continue
-        if _CLICK_HERE.search(s_text) or _HERE_END.search(s_text):
+        if _may_hold(low, "here") and (_CLICK_HERE.search(s_text) or _HERE_END.search(s_text)):
             spans.append((sentence.start, sentence.end, "'here' with nothing to click"))
-        elif _BELOW.search(s_text):
+        elif _may_hold(low, "below") and _BELOW.search(s_text):
             spans.append((sentence.start, sentence.end, _BELOW.search(s_text).group(0).lower() + " is missing"))
         elif _ARROW.search(s_text) and len(s_text.split()) <= 16:
             spans.append((sentence.start, sentence.end, "button label with no target"))
     # Empty "(" : an opening bracket with no closing one on its line, or "()".
-    for line in re.finditer(r"[^\n]+", text):
+    for line in re.finditer(r"[^\n]+", text) if "(" in text else ():
         stack: list[int] = []
         empties: list[int] = []
-        for i, ch in enumerate(line.group(0)):
+        for paren in _PARENS.finditer(line.group(0)):
+            i, ch = paren.start(), paren.group(0)
             if ch == "(":
                 stack.append(i)
-            elif ch == ")" and stack:
+            elif stack:
                 open_at = stack.pop()
                 if not line.group(0)[open_at + 1 : i].strip():
                     empties.append(open_at)

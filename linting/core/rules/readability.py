@@ -14,11 +14,17 @@ from functools import lru_cache
 import textstat
 from textstat.backend.utils import get_pyphen
 
+from linting.core import wordlists
 from linting.core.findings import Severity
 from linting.core.registry import Rule, RuleDocs, registry
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MARKERS = re.compile(r"\[\d+(?:[,–-]\d+)*\]|\(?(?:doi:|PMID:?|https?://)\S*\)?", re.I)
+# Where a marker can start; a marker needs one of these (lower-cased) at its start.
+_MARKER_STARTS = ("[", "(", "doi:", "pmid", "http")
+# textstat's sentence pattern (textstat.backend.counts.count_sentences).
+_TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_HAS_WORD = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1)
@@ -34,20 +40,76 @@ def syllables(word: str) -> int:
     return len(_hyphenator().positions(word)) + 1
 
 
-def reading_grade(text: str) -> float | None:
-    """Flesch-Kincaid grade of ``text`` (None when it has no words); offline."""
-    text = _MARKERS.sub(" ", text or "")
-    words = _WORD.findall(text)
-    n_words = textstat.lexicon_count(text) or len(words)
+def strip_markers(text: str) -> str:
+    """``_MARKERS.sub(" ", text)``, reading only where a marker can start (most text has none)."""
+    found = wordlists.finditer_at(_MARKERS, text, _MARKER_STARTS)
+    if not found:
+        return text
+    parts, end = [], 0
+    for m in found:
+        parts += (text[end : m.start()], " ")
+        end = m.end()
+    parts.append(text[end:])
+    return "".join(parts)
+
+
+def sentence_count(text: str) -> int:
+    """``textstat.sentence_count(text)``, without its per-sentence word counting.
+
+    textstat drops sentences of two words or fewer; its word count is the number of
+    whitespace-separated tokens holding a word character (punctuation-only tokens vanish).
+    """
+    if not text:
+        return 0
+    sentences = _TS_SENTENCE.findall(text)
+    return max(1, len(sentences) - sum(1 for s in sentences if _at_most_two_words(s)))
+
+
+def _at_most_two_words(sentence: str) -> bool:
+    tokens = sentence.split()
+    if len(tokens) <= 2:
+        return True
+    words = 0
+    for token in tokens:
+        if token[0].isalnum() or _HAS_WORD.search(token):  # \w is alphanumeric or "_"
+            words += 1
+            if words > 2:
+                return False
+    return True
+
+
+class _Counts:
+    """Counts of one passage, markers removed; passages joined by blank lines add up."""
+
+    __slots__ = ("text", "lexicon", "words", "syllables")
+
+    def __init__(self, text: str) -> None:
+        self.text = strip_markers(text or "")
+        words = _WORD.findall(self.text)
+        self.lexicon = textstat.lexicon_count(self.text)
+        self.words = len(words)
+        self.syllables = sum(map(syllables, words))
+
+
+def _grade(counts: list[_Counts], text: str) -> float | None:
+    lexicon = sum(c.lexicon for c in counts)
+    words = sum(c.words for c in counts)
+    n_words = lexicon or words
     if not words or not n_words:
         return None
-    n_sentences = max(1, textstat.sentence_count(text))
-    n_syllables = sum(syllables(w) for w in words)
-    return round(0.39 * (n_words / n_sentences) + 11.8 * (n_syllables / len(words)) - 15.59, 1)
+    n_sentences = max(1, sentence_count(text))
+    n_syllables = sum(c.syllables for c in counts)
+    return round(0.39 * (n_words / n_sentences) + 11.8 * (n_syllables / words) - 15.59, 1)
+
+
+def reading_grade(text: str) -> float | None:
+    """Flesch-Kincaid grade of ``text`` (None when it has no words); offline."""
+    counts = _Counts(text)
+    return _grade([counts], counts.text)
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(_MARKERS.sub(" ", text or "")))
+    return len(_WORD.findall(strip_markers(text or "")))
 
 
 @registry.register
@@ -70,14 +132,15 @@ class ReadingGrade(Rule):
     def check(self, doc, ctx):
         target = float(ctx.config.threshold("reading_grade"))
         min_words = int(ctx.config.threshold("min_words_for_readability"))
-        body = []
+        body: list[_Counts] = []
         for section in doc.body_sections:
             if section.kind == "cta" or not section.text.strip():
                 continue
-            body.append(section.text)
-            if word_count(section.text) < min_words:
+            counts = _Counts(section.text)
+            body.append(counts)
+            if counts.words < min_words:
                 continue
-            grade = reading_grade(section.text)
+            grade = _grade([counts], counts.text)
             if grade is not None and grade > target:
                 yield self.finding(
                     f"Reading grade {grade:g} is above the target of {target:g}.",
@@ -86,9 +149,9 @@ class ReadingGrade(Rule):
                     suggestion="Shorten sentences and replace long words with everyday ones.",
                     fingerprint_extra=section.heading or section.block_id or "",
                 )
-        text = "\n\n".join(body)
-        if word_count(text) >= min_words:
-            grade = reading_grade(text)
+        # Markers never span a blank line, so the article's counts are the sections' sums.
+        if sum(c.words for c in body) >= min_words:
+            grade = _grade(body, "\n\n".join(c.text for c in body))
             if grade is not None and grade > target:
                 yield self.finding(
                     f"The article reads at grade {grade:g}, above the target of {target:g}.",
