@@ -65,11 +65,38 @@ def _compile(entry: str) -> re.Pattern:
 
 @lru_cache(maxsize=32)
 def _compiled(items: tuple) -> tuple:
-    return tuple((kind, tuple(_compile(e) for e in entries)) for kind, entries in items)
+    """(kind, patterns) per kind; one alternation per kind when the entries combine cleanly."""
+    out = []
+    for kind, entries in items:
+        patterns = tuple(_compile(e) for e in entries)
+        # "Does any entry match" is "does their alternation match"; the plain phrases share
+        # one pair of whole-word guards, checked once per position.
+        phrases = [r"\s+".join(re.escape(w) for w in e.split()) for e in entries if not e.startswith("re:")]
+        regexes = [f"(?:{e[3:]})" for e in entries if e.startswith("re:")]
+        parts = ([rf"(?<![\w-])(?:{'|'.join(phrases)})(?![\w-])"] if phrases else []) + regexes
+        try:
+            patterns = (re.compile("|".join(parts), re.I),) if parts else ()
+        except re.error:
+            pass
+        out.append((kind, patterns))
+    return tuple(out)
 
 
 def _freeze(table: dict) -> tuple:
     return tuple((kind, tuple(entries)) for kind, entries in table.items())
+
+
+_DEFAULT_FROZEN: dict[tuple, tuple] = {}
+
+
+def _default_frozen() -> tuple:
+    """The default table frozen once (again only if someone edits it in place)."""
+    shape = tuple(map(len, DEFAULT_SECTION_KINDS.values()))
+    frozen = _DEFAULT_FROZEN.get(shape)
+    if frozen is None:
+        _DEFAULT_FROZEN.clear()
+        frozen = _DEFAULT_FROZEN[shape] = _freeze(DEFAULT_SECTION_KINDS)
+    return frozen
 
 
 def classify_heading(heading: str | None, table: dict[str, list[str]] | None = None) -> str:
@@ -77,7 +104,7 @@ def classify_heading(heading: str | None, table: dict[str, list[str]] | None = N
     if not heading or not heading.strip():
         return "other"
     text = heading.strip()
-    for kind, patterns in _compiled(_freeze(table if table is not None else DEFAULT_SECTION_KINDS)):
+    for kind, patterns in _compiled(_freeze(table) if table is not None else _default_frozen()):
         if any(p.search(text) for p in patterns):
             return kind
     return "other"

@@ -34,6 +34,7 @@ _END = re.compile(
     r"""(?:(?<=[.!?])\d{1,3}(?=\s|$))?"""
 )
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NON_SPACE = re.compile(r"\S")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _CLOSERS = ".!?…:;\"'”’»)]"
 
@@ -118,9 +119,13 @@ def split_sentences(text: str) -> list[Sentence]:
         pos = rstart
         for m in _END.finditer(text, rstart, rend):
             cut = m.end()
-            rest = text[cut:rend]
-            nxt = rest.lstrip()[:1]
-            if nxt and not rest[:1].isspace() and not m.group().rstrip("0123456789").endswith("]"):
+            glued = cut < rend and not text[cut].isspace()
+            if glued:
+                nxt = text[cut]
+            else:
+                found = _NON_SPACE.search(text, cut, rend)
+                nxt = found.group() if found else ""
+            if glued and not m.group().rstrip("0123456789").endswith("]"):
                 if m.group()[-1:].isdigit():
                     pass  # glued footnote number followed by space-less text: not an end
                 else:

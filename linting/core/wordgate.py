@@ -280,7 +280,7 @@ def _class_chars(items) -> list[str] | None:
 
 
 def _digit_class(items) -> tuple[bool, list[str]]:
-    """(True, literal chars) for a class of digits plus literal characters, like ``[\d,.]``."""
+    """(True, literal chars) for a class of digits plus literal characters, like ``[0-9,.]``."""
     digits, chars = False, []
     for op, av in items:
         if op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
@@ -295,10 +295,10 @@ def _digit_class(items) -> tuple[bool, list[str]]:
 class _Seen:
     """What the gate found in one text: entries that may match, and where matches may start."""
 
-    __slots__ = ("mask", "text", "results", "_words", "_bits", "_runs", "_digits", "_folded")
+    __slots__ = ("mask", "text", "results", "_bits", "_runs", "_digits", "_folded")
 
-    def __init__(self, text: str, words: list[str], bits: list[int]) -> None:
-        self.text, self.mask, self._words, self._bits = text, 0, words, bits
+    def __init__(self, text: str, bits: list[int]) -> None:
+        self.text, self.mask, self._bits = text, 0, bits
         self.results: tuple[dict, dict, dict] = ({}, {}, {})  # list name -> result, per kind
         self._runs: list[tuple[int, int]] | None = None
         self._digits: list[int] | None = None
@@ -381,7 +381,7 @@ class Gate:
             bits = list(map(self._starting.get, words))
         if self.firsts and words and text.startswith(words[0]):
             bits[0] |= self._stem_bits(words[0], self.firsts)
-        seen = _Seen(text, words, bits)
+        seen = _Seen(text, bits)
         mask = reduce(or_, filter(None, bits), self.always | self.begin)
         if self.digit & ~mask and _DIGIT.search(text):
             mask |= self.digit
@@ -411,38 +411,3 @@ class Gate:
                 found += seen.occurrences(sub)
                 extra = True
         return sorted(set(found)) if extra else found
-
-
-
-
-# The same idea for other modules' regexes: the same matches, read only where they can start.
-
-
-def key_starts(text: str, keys: tuple[str, ...]) -> list[int] | None:
-    """Sorted offsets of the lower-case ``keys`` in ``text`` (case-insensitively), or None for
-    non-ASCII text, where lower-casing does not follow re.IGNORECASE exactly."""
-    if not text.isascii():
-        return None
-    low, found = text.lower(), set()
-    for key in keys:
-        at = low.find(key)
-        while at != -1:
-            found.add(at)
-            at = low.find(key, at + 1)
-    return sorted(found)
-
-
-def finditer_at(pat: re.Pattern, text: str, keys: tuple[str, ...]) -> list[re.Match]:
-    """``list(pat.finditer(text))`` when every match of ``pat`` starts with one of ``keys``
-    (lower case, compared case-insensitively) and none is empty."""
-    starts = key_starts(text, keys)
-    if starts is None:
-        return list(pat.finditer(text))
-    out, end = [], 0
-    for at in starts:
-        if at >= end:
-            m = pat.match(text, at)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out

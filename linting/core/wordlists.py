@@ -12,9 +12,10 @@ expression. ``config.words[<name>]`` adds entries to the built-in list of that n
 users read and extend the data without touching code).
 
 Matching runs on every sentence for every list, so it is built for speed: each list compiles
-once into one regular expression, and a cheap per-text gate (which words, digits or characters
-the text holds, computed once per text for all lists) skips the regex when the text cannot
-match. Results are exactly those of trying the entries one by one, longest first.
+once into one regular expression, and a per-text gate (``wordgate``: which words, digits or
+characters the text holds, worked out once per text for all lists) skips the entries that
+cannot match and says where the others can start. Results are exactly those of the plain
+alternation of all entries, longest first (tests/core/test_rules_wordlists.py checks it).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .wordgate import Gate, entry_gates, finditer_at, key_starts  # noqa: F401 - scanning helpers for rules
+from .wordgate import Gate, entry_gates
+
 if TYPE_CHECKING:
     from .config import Config
 
@@ -233,3 +235,36 @@ def count(name: str, text: str, config: "Config | None" = None, limit: int | Non
 def matched(name: str, text: str, config: "Config | None" = None) -> list[str]:
     """The distinct matched strings (lower-cased, whitespace collapsed), in text order."""
     return list(_lists(config).matches(name, text, WORDS))
+
+
+# The same idea for other modules' regexes: the same matches, read only where they can start.
+
+
+def key_starts(text: str, keys: tuple[str, ...]) -> list[int] | None:
+    """Sorted offsets of the lower-case ``keys`` in ``text`` (case-insensitively), or None for
+    non-ASCII text, where lower-casing does not follow re.IGNORECASE exactly."""
+    if not text.isascii():
+        return None
+    low, found = text.lower(), set()
+    for key in keys:
+        at = low.find(key)
+        while at != -1:
+            found.add(at)
+            at = low.find(key, at + 1)
+    return sorted(found)
+
+
+def finditer_at(pat: re.Pattern, text: str, keys: tuple[str, ...]) -> list[re.Match]:
+    """``list(pat.finditer(text))`` when every match of ``pat`` starts with one of ``keys``
+    (lower case, compared case-insensitively) and none is empty."""
+    starts = key_starts(text, keys)
+    if starts is None:
+        return list(pat.finditer(text))
+    out, end = [], 0
+    for at in starts:
+        if at >= end:
+            m = pat.match(text, at)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linting.core import wordlists
 from linting.core.document import Citation, Document, Link, Metadata, Section, Source
@@ -240,11 +241,30 @@ def _is_call_to_action(text: str) -> bool:
     """Most of the paragraph asks the reader to act (book, call, get a quote, visit ...)."""
     if re.search(r"[→»›]\s*$", text):
         return True
+    if _cta_free(text):
+        return False  # no sentence of it can ask either: skip the split
     sentences = split_sentences(text)
     if not sentences or len(sentences) > 4:
         return False
     asks = sum(1 for s in sentences if wordlists.search("cta", s.text))
     return asks * 2 > len(sentences)
+
+
+def _cta_free(text: str) -> bool:
+    """The paragraph has no call-to-action wording, so none of its sentences has any.
+
+    True only when that follows: a sentence is a substring with the same characters around
+    it, so an entry without anchors or lookarounds that matches it matches the paragraph too.
+    """
+    return _cta_list_is_plain() and wordlists.search("cta", text) is None
+
+
+@lru_cache(maxsize=1)
+def _cta_list_is_plain() -> bool:
+    return not any(e.startswith("re:") and _CONTEXT_SYNTAX.search(e) for e in wordlists.entries("cta"))
+
+
+_CONTEXT_SYNTAX = re.compile(r"\^|\$|\\[AZ]|\(\?<?[=!]")
 
 
 def _special_kind(text: str) -> str | None:

@@ -98,3 +98,19 @@ def test_config_words_extend_lists():
     assert flagged(body, "claims.promotional") == []
     config = Config(words={"peacock": ["sparkly"]})
     assert len(flagged(body, "claims.promotional", config)) == 1
+
+
+def test_eligibility_and_article_contents_are_not_claims():
+    body = (
+        "Nurses offer the jab to adults over 65 and to anyone whose risk of falls is high.\n\n"
+        "A booster is offered each spring to people at greater risk of severe infection.\n\n"
+        "You may be offered a blood thinner if your risk of clots is raised.\n\n"
+        "What the tablets are for, how much they cut the risk of fractures, which side effects are "
+        "common, and how to decide with your nurse."
+    )
+    assert flagged(body) == []
+    # The same words as a statement of fact are still claims.
+    assert flagged("The tablets cut the risk of fractures by half.\n\nThe jab carries a small risk of fever.") == [
+        "The tablets cut the risk of fractures by half.",
+        "The jab carries a small risk of fever.",
+    ]

@@ -60,3 +60,17 @@ def test_insecure_from_txt():
     found = findings(article("Read more at http://guides.example/knee today."), "links.insecure")
     assert len(found) == 1 and found[0].url == "http://guides.example/knee"
     assert findings(article("Read more at https://guides.example/knee today."), "links.insecure") == []
+
+
+def test_target_test_agrees_with_the_target_regex():
+    import random
+
+    from linting.core.rules import links as rules_links
+
+    rng = random.Random(7)
+    pieces = ["Call", " ", "0113 496 0000", "(0)", "email", "a.b@clinic.example", "@", "x", "-", "--",
+              ".com", ".org", ".COM", "www.", "https://", "http", "site", "here", "visit", "é", "5", "."]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        low = text.lower() if text.isascii() else None
+        assert rules_links._has_target(text, low) == bool(rules_links._TARGET.search(text)), text

@@ -92,3 +92,32 @@ def test_readability_runs_offline_with_clean_nltk_data(tmp_path):
     assert int(proc.stdout.strip()) >= 1
     assert list(nltk_dir.iterdir()) == []  # nothing was downloaded
     assert not (tmp_path / "nltk_data" / "corpora").exists()
+
+
+def test_fast_counts_equal_textstat_and_the_plain_regexes():
+    import re
+
+    import textstat
+
+    from linting.core.rules import readability as r
+    from linting.sources.txt import parse_txt
+
+    from ._articles import CITED, SEED_LIKE
+
+    samples = [HARD, EASY, "", "  ", "Yes. No! Maybe? - - ok", "It's done . . . 'quoted' words; (see doi:10.1/x) [2]"]
+    for source in (SEED_LIKE, CITED, HARD + "\n\n" + EASY):
+        for section in parse_txt(source).sections:
+            samples += [section.text] + [s.text for s in section.sentences]
+    for text in samples:
+        assert r.sentence_count(text) == textstat.sentence_count(text), text
+        assert r.strip_markers(text) == r._MARKERS.sub(" ", text), text
+    # Joined sections count like the sum of their parts (what the whole-article grade relies on).
+    parts = [s.text for s in parse_txt(CITED).sections]
+    joined = r.strip_markers("\n\n".join(parts))
+    assert textstat.lexicon_count(joined) == sum(textstat.lexicon_count(r.strip_markers(p)) for p in parts)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", joined)
+    expected = round(
+        0.39 * (textstat.lexicon_count(joined) / max(1, textstat.sentence_count(joined)))
+        + 11.8 * (sum(r.syllables(w) for w in words) / len(words)) - 15.59, 1,
+    )
+    assert r.reading_grade("\n\n".join(parts)) == expected

@@ -73,3 +73,28 @@ def test_classify_heading_table_is_replaceable():
     table = dict(DEFAULT_SECTION_KINDS, costs=["what you pay"])
     assert classify_heading("What you pay", table) == "costs"
     assert classify_heading("Anything", {"faq": ["re:^any"]}) == "faq"
+
+
+def test_disclaimer_after_the_sources_list_is_the_disclaimer():
+    text = (
+        "Knee braces: what to know\n\n"
+        "A brace can make the knee feel steadier. [1]\n\n"
+        "Sources\n\n"
+        "1. Example Orthotics Society. Bracing guide. 2023. https://orthotics.example/guide\n\n"
+        "Disclaimer: This page is general information and not a substitute for medical advice. "
+        "Consult your physiotherapist before buying a brace.\n"
+    )
+    doc = parse_txt(text)
+    assert [s.marker for s in doc.sources] == ["1"]
+    assert [s.kind for s in doc.sections] == ["intro", "sources", "disclaimer"]
+    assert doc.sections[-1].text.startswith("Disclaimer: This page")
+    assert "Disclaimer" not in doc.sections_of("sources")[0].text
+
+
+def test_import_fixture_disclaimer_is_not_a_source():
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "hair-transplant.txt"
+    doc = parse_txt(fixture.read_text(encoding="utf-8"))
+    assert len(doc.sources) == 1 and not doc.sources[0].title.startswith("Disclaimer")
+    assert doc.sections_of("disclaimer")[0].text.startswith("Disclaimer:")

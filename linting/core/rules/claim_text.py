@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linting.core import wordlists
 from linting.core.document import Document, Section, Sentence
@@ -37,6 +38,7 @@ _IMPERATIVE = re.compile(
     re.I,
 )
 _CONDITIONAL_ADVICE = re.compile(r"^(?:if|before|when|once|while)\s+you\b", re.I)
+_NON_SPACE = re.compile(r"\S")
 _LEAD = re.compile(r"^[\s\"'“‘”’(\[•✔✓*–-]+")
 _DOI_PMID_URL = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d{5,9}\b|\bhttps?://\S+|\bwww\.\S+", re.I)
 _SOURCE_NOUN = (
@@ -125,8 +127,8 @@ def _short(word: str) -> str:
 def is_testimonial(section: Section, sentence: Sentence) -> bool:
     """The sentence sits in a quoted paragraph (a patient's words)."""
     para_start = section.text.rfind("\n", 0, sentence.start) + 1
-    para = section.text[para_start : sentence.end + 2].lstrip()
-    return para[:1] in "“\"‘" and not sentence.text.lstrip("”\"’ ").startswith(("–", "-", "—"))
+    first = _NON_SPACE.search(section.text, para_start, sentence.end + 2)  # the paragraph's first character
+    return (first.group() if first else "") in "“\"‘" and not sentence.text.lstrip("”\"’ ").startswith(("–", "-", "—"))
 
 
 def _holds(text: str, keys: tuple[str, ...]) -> bool:
@@ -145,6 +147,7 @@ _JOURNAL_KEYS = ("Lancet", "BMJ", "JAMA", "NEJM", "New", "Cochrane", "PLOS", "Na
 _EXPERT_KEYS = ("Dr", "Doctor", "Prof")
 
 
+@lru_cache(maxsize=4096)
 def named_source(text: str) -> str | None:
     """A specific named source in the sentence (registry, guideline, journal, trial, expert)."""
     nouns = _holds(text, _NOUN_KEYS)

@@ -65,6 +65,7 @@ def sentence_count(text: str) -> int:
     return max(1, len(sentences) - sum(1 for s in sentences if _at_most_two_words(s)))
 
 
+@lru_cache(maxsize=4096)  # the article's count meets its sections' sentences again
 def _at_most_two_words(sentence: str) -> bool:
     tokens = sentence.split()
     if len(tokens) <= 2:

@@ -1,0 +1,97 @@
+"""The fast word-list matcher finds exactly what one plain regex per list finds.
+
+The reference below is the matcher as first written: each entry its own alternative with its
+own whole-word guards, longest entry first, run over the whole text. The gate and the per-text
+subset regexes must never change a match.
+"""
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from linting.core import wordlists
+from linting.core.config import Config
+from linting.sources.txt import parse_txt
+
+from ._articles import CITED, SEED_LIKE
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path("/work/shared/corpus/dev/articles")
+
+TRICKY = [
+    "", " ", "İnjections are ſafe and rıſk-free", "x-ray heals", "a12% of", "£300 or US$ 400 (USD 450)",
+    "ΣΑΣ σας", "pain-free", "no  side\neffects", "cure rates", "not a cure", "Cure!", "CURES", "100% safe",
+    "The best, the only clinic", "Our clinic's results: 9 in 10.", "helps to reduce pain", "we've helped 500",
+    "Should not be used as a substitute", "Disclaimer: not medical advice", "this guide explains",
+    "Whether it works is uncertain.", "It is estimated that", "side-effects", "e-mail us", "book now!",
+]
+
+
+def _reference(items):
+    def one(entry):
+        if entry.startswith("re:"):
+            return f"(?:{entry[3:]})"
+        words = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in entry.split()]
+        return r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
+
+    return re.compile("|".join(one(e) for e in sorted(items, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _texts():
+    sources = [SEED_LIKE, CITED]
+    sources += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "tests/fixtures/import").glob("*.txt"))]
+    if CORPUS.is_dir():
+        sources += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts = set(TRICKY)
+    for source in sources:
+        texts.add(source)
+        for section in parse_txt(source).sections:
+            texts.add(section.text)
+            texts.update(section.text.split("\n\n"))
+            for sentence in section.sentences:
+                texts.update((sentence.text, sentence.text.lower(), sentence.text.upper()))
+    return sorted(texts)
+
+
+def _spans(matches):
+    return [m.span() for m in matches]
+
+
+def test_every_list_matches_like_the_reference():
+    texts = _texts()
+    for name in wordlists.list_names():
+        reference = _reference(wordlists.entries(name))
+        for text in texts:
+            expected = _spans(reference.finditer(text)) if text else []
+            assert _spans(wordlists.find_all(name, text)) == expected, (name, text[:80])
+            first = wordlists.search(name, text)
+            assert (first.span() if first else None) == (expected[0] if expected else None), (name, text[:80])
+            assert wordlists.matched(name, text) == list(
+                dict.fromkeys(" ".join(text[a:b].lower().split()) for a, b in expected)
+            )
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_config_entries_with_odd_regexes_match_like_the_reference(seed):
+    extra = [
+        r"re:^(?:our|the)\s+(?:clinic|team)\b", r"re:(?<=\s)costs?\b", r"re:\b\d+\s?(?:mg|ml)\b",
+        r"re:[£$]\s?\d+", r"re:(?:fast|quick)(?:er|est)?\s+recovery", r"re:(?i:RAPID)\s+relief",
+        r"re:\bsafe(?=\s+for)", "pain*", "free of charge", r"re:x?", r"re:\bno\s+(?!risk)\w+",
+        r"re:(?m:^book)\b", r"re:[A-Z]{3,}", r"re:\Bing\b",
+    ]
+    config = Config(words={"peacock": extra})
+    reference = _reference(wordlists.entries("peacock", config))
+    rng = random.Random(seed)
+    pieces = ["Our", "clinic", " ", "\n", "costs", "£", "$", "12", "mg", "fast", "er", "recovery", "RAPID",
+              "relief", "safe", "for", "pain", "ful", "free of charge", "no", "risk", "book", "ing", "-", ".", "ſ"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        expected = _spans(reference.finditer(text)) if text else []
+        assert _spans(wordlists.find_all("peacock", text, config)) == expected, text
+
+
+def test_unknown_list_is_an_error():
+    with pytest.raises(KeyError, match="unknown word list"):
+        wordlists.find_all("no_such_list", "text")
