@@ -4,7 +4,6 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
 .PHONY: run test bench lint-content migrate demo clean help
 
@@ -37,7 +36,7 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev migrate
 	$(BIN)/python bench/lint_throughput.py
