@@ -96,13 +96,13 @@ def write_atomic(path: str, text: str) -> None:
         raise
 
 
-def _use_color(stream) -> bool:
+def use_color(stream) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _exit_code(report, fail_on: str) -> int:
+def exit_code_for(report, fail_on: str) -> int:
     if fail_on == "never":
         return EXIT_OK
     from linting.core.findings import Severity
@@ -153,7 +153,7 @@ def run(argv: list[str] | None = None) -> int:
     ctx = ReportContext(
         rules=rules,
         sources=sources,
-        color=args.format == "text" and not args.output and _use_color(stream),
+        color=args.format == "text" and not args.output and use_color(stream),
     )
     text = get_reporter(args.format)(report, ctx)
     if args.output:
@@ -161,7 +161,7 @@ def run(argv: list[str] | None = None) -> int:
     else:
         stream.write(text)
         stream.flush()
-    return _exit_code(report, args.fail_on)
+    return exit_code_for(report, args.fail_on)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,7 +35,7 @@ BODY_KINDS = set(SECTION_KINDS)
 KIND_FALLBACK = {"intro": "overview", "other": "overview", "disclosure": "overview"}
 
 
-class ImportError_(Exception):
+class ArticleImportError(Exception):
     """A file that cannot be imported; the message is one line naming the file."""
 
 
@@ -64,12 +64,12 @@ def parse_file(path: str) -> Document:
     try:
         docs = load_documents([path])
     except InputError as exc:
-        raise ImportError_(str(exc)) from None
+        raise ArticleImportError(str(exc)) from None
     if len(docs) != 1:
-        raise ImportError_(f"{path}: expected one article, found {len(docs)}")
+        raise ArticleImportError(f"{path}: expected one article, found {len(docs)}")
     doc = docs[0]
     if not doc.title.strip() or not any(s.text.strip() for s in doc.sections):
-        raise ImportError_(f"{path}: no article found (needs a title line and at least one paragraph)")
+        raise ArticleImportError(f"{path}: no article found (needs a title line and at least one paragraph)")
     table = heading_table()
     if table:
         from linting.core.section_kinds import classify_heading
@@ -244,8 +244,8 @@ def resolve_parent(url_path: str | None) -> Page:
     candidates = [p for p in Page.objects.filter(depth__gte=2) if p.url_path.endswith(wanted) or
                   p.url_path[len(home.url_path) - 1:] == wanted]
     if not candidates:
-        raise ImportError_(f"--parent {url_path}: no page at that path")
+        raise ArticleImportError(f"--parent {url_path}: no page at that path")
     parent = candidates[0].specific
     if not isinstance(parent, ArticleIndexPage):
-        raise ImportError_(f"--parent {url_path}: articles can only be added under an article index page")
+        raise ArticleImportError(f"--parent {url_path}: articles can only be added under an article index page")
     return parent

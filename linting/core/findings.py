@@ -32,6 +32,7 @@ class Severity(enum.IntEnum):
 
 _WS = re.compile(r"\s+")
 _NORM_DROP = re.compile(r"[^\w\s]")
+_MARKER = re.compile(r"\[\d+\]")
 
 
 def collapse_ws(text: str) -> str:
@@ -43,9 +44,13 @@ def normalise_for_fingerprint(text: str) -> str:
 
     Small edits elsewhere in the article never change it; an edit to the sentence itself does.
     """
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"\[\d+\]", " ", text)
+    text = text or ""
+    if text.isascii():
+        text = text.lower()  # NFKD leaves ASCII alone, and casefold is lower there
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _MARKER.sub(" ", text)
     return collapse_ws(_NORM_DROP.sub(" ", text))
 
 

@@ -26,7 +26,9 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakSet
 
+from . import textcache
 from .wordgate import Gate, entry_gates
 
 if TYPE_CHECKING:
@@ -126,8 +128,10 @@ class _Compiled:
                 per_entry[1 << bit] = entry_gates(entry)
                 bit += 1
             self.masks[name] = ((1 << len(ordered)) - 1) << self.offsets[name]
-        self.gate = Gate(per_entry)
+        self.groups = {name: k for k, name in enumerate(self.masks)}
+        self.gate = Gate(per_entry, list(self.masks.values()))
         self._subsets: dict[tuple[str, int], re.Pattern | None] = {}
+        _LIVE.add(self)
 
     def matches(self, name: str, text: str, kind: int = ALL) -> list:
         """For list ``name`` in ``text``: every match (ALL), the first (FIRST), or the distinct
@@ -155,7 +159,7 @@ class _Compiled:
     def _matches(self, name: str, seen: _Seen, mask: int, first: bool) -> list[re.Match]:
         text = seen.text
         pat = self._pattern(name, mask)
-        starts = self.gate.starts(seen, mask)
+        starts = self.gate.starts(seen, mask, self.groups[name])
         if starts is None:
             return _first(pat, text) if first else list(pat.finditer(text))
         out: list[re.Match] = []
@@ -188,6 +192,21 @@ class _Compiled:
 def _first(pat: re.Pattern, text: str) -> list[re.Match]:
     found = pat.search(text)
     return [found] if found else []
+
+
+_LIVE: WeakSet = WeakSet()  # every _Compiled, so their per-text memos can be cleared
+
+
+@textcache.register
+def _forget_texts() -> None:
+    for compiled in list(_LIVE):
+        compiled.gate.forget_texts()
+
+
+@textcache.register_word_cache
+def _forget_words() -> None:
+    for compiled in list(_LIVE):
+        compiled.gate.forget_words()
 
 
 @lru_cache(maxsize=32)

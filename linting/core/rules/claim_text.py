@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from linting.core import wordlists
+from linting.core import textcache, wordlists
 from linting.core.document import Document, Section, Sentence
 
 CLAIM_KINDS = ("superiority", "safety", "efficacy", "outcome", "statistic")
@@ -179,6 +179,9 @@ def named_source(text: str) -> str | None:
     if m:
         return m.group(0)
     return None
+
+
+textcache.register(named_source.cache_clear)
 
 
 def _markers_for(section: Section, sentence: Sentence) -> tuple[list[str], list[str]]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 import textstat
 from textstat.backend.utils import get_pyphen
 
-from linting.core import wordlists
+from linting.core import textcache, wordlists
 from linting.core.findings import Severity
 from linting.core.registry import Rule, RuleDocs, registry
 
@@ -77,6 +77,10 @@ def _at_most_two_words(sentence: str) -> bool:
             if words > 2:
                 return False
     return True
+
+
+textcache.register(_at_most_two_words.cache_clear)
+textcache.register_word_cache(syllables.cache_clear)
 
 
 class _Counts:

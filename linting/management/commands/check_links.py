@@ -76,9 +76,10 @@ class Command(BaseCommand):
                 f"{r.args[0]}: {r.errors[-1].exception_class_path if r.errors else r.status}" for r in failed))
 
     def _progress(self, total):
+        from rich.console import Console
         from rich.progress import Progress
 
-        bar = Progress(transient=True)
+        bar = Progress(transient=True, console=Console(stderr=True))  # stdout carries the report
         bar.start()
         return bar, bar.add_task("Checking links", total=total)
 

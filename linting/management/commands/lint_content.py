@@ -9,7 +9,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from linting.cli import EXIT_USAGE, _exit_code, _use_color, write_atomic
+from linting.cli import EXIT_USAGE, exit_code_for, use_color, write_atomic
 from linting.core.engine import active_rules
 from linting.core.findings import DocumentReport, Report
 from linting.core.reporters import ReportContext, get_reporter, names
@@ -58,7 +58,7 @@ class Command(BaseCommand):
         pages = self.pages(options)
         config, _ = project_config()
         documents, accepted_count, skipped = [], 0, 0
-        progress = self.progress(len(pages)) if options["all"] and _use_color(sys.stderr) else None
+        progress = self.progress(len(pages)) if options["all"] and use_color(sys.stderr) else None
         for page in pages:
             revision = page.get_latest_revision() if options["drafts"] else page.live_revision
             if revision is None:
@@ -76,7 +76,7 @@ class Command(BaseCommand):
         report = Report(documents=documents)
         ctx = ReportContext(
             rules=[type(r) for r in active_rules(config, network=True)],
-            color=options["format"] == "text" and not options["output"] and _use_color(sys.stdout),
+            color=options["format"] == "text" and not options["output"] and use_color(sys.stdout),
         )
         text = get_reporter(options["format"])(report, ctx)
         if options["output"]:
@@ -88,11 +88,12 @@ class Command(BaseCommand):
         if skipped:
             self.stderr.write(f"note: {skipped} page(s) have no {'revision' if options['drafts'] else 'live version'}"
                               f"{'' if options['drafts'] else ' (use --drafts)'}")
-        return _exit_code(report, options["fail_on"])
+        return exit_code_for(report, options["fail_on"])
 
     def progress(self, total):
+        from rich.console import Console
         from rich.progress import Progress
 
-        bar = Progress(transient=True, console=None)
+        bar = Progress(transient=True, console=Console(stderr=True))  # stdout carries the report
         bar.start()
         return bar, bar.add_task("Linting articles", total=total)

@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from pages.importer import ImportError_, import_document, parse_file, resolve_parent
+from pages.importer import ArticleImportError, import_document, parse_file, resolve_parent
 
 
 class Command(BaseCommand):
@@ -20,14 +20,14 @@ class Command(BaseCommand):
         failed = blocked = 0
         try:
             parent = resolve_parent(options["parent"])
-        except ImportError_ as exc:
+        except ArticleImportError as exc:
             self.stderr.write(f"import_article: {exc}")
             sys.exit(2)
         for path in files:
             try:
                 doc = parse_file(path)
                 result = import_document(doc, parent, publish=options["publish"])
-            except ImportError_ as exc:
+            except ArticleImportError as exc:
                 failed += 1
                 self.stderr.write(f"import_article: {exc}")
                 continue
