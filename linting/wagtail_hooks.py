@@ -69,31 +69,24 @@ def register_linting_admin_urls():
     return urlpatterns
 
 
-@hooks.register("register_reports_menu_item")
-def register_content_quality_report_menu_item():
+def _article_report_menu_item(label, url_name, name, icon, order):
     from wagtail.admin.menu import MenuItem
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
-    class ContentQualityReportMenuItem(MenuItem):
+    class ArticleReportMenuItem(MenuItem):
         def is_shown(self, request):
             return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
 
-    return ContentQualityReportMenuItem(
-        "Content quality", reverse("vetted_content_quality_report"),
-        name="content-quality", icon_name="warning", order=1150,
-    )
+    return ArticleReportMenuItem(label, reverse(url_name), name=name, icon_name=icon, order=order)
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_quality_report_menu_item():
+    return _article_report_menu_item(
+        "Content quality", "vetted_content_quality_report", "content-quality", "warning", 1150)
 
 
 @hooks.register("register_reports_menu_item")
 def register_broken_links_report_menu_item():
-    from wagtail.admin.menu import MenuItem
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
-    class BrokenLinksReportMenuItem(MenuItem):
-        def is_shown(self, request):
-            return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
-
-    return BrokenLinksReportMenuItem(
-        "Broken links", reverse("vetted_broken_links_report"),
-        name="broken-links", icon_name="link-external", order=1160,
-    )
+    return _article_report_menu_item(
+        "Broken links", "vetted_broken_links_report", "broken-links", "link-external", 1160)

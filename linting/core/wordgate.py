@@ -295,29 +295,21 @@ def _digit_class(items) -> tuple[bool, list[str]]:
 class _Seen:
     """What the gate found in one text: entries that may match, and where matches may start."""
 
-    __slots__ = ("mask", "text", "results", "_words", "_bits", "_groups", "_at", "_digits", "_folded")
+    __slots__ = ("mask", "text", "results", "_bits", "_runs", "_digits", "_folded")
 
-    def __init__(self, text: str, words: list[str], bits: list[int]) -> None:
-        self.text, self.mask, self._words, self._bits = text, 0, words, bits
+    def __init__(self, text: str, bits: list[int]) -> None:
+        self.text, self.mask, self._bits = text, 0, bits
         self.results: tuple[dict, dict, dict] = ({}, {}, {})  # list name -> result, per kind
-        self._groups: dict[str, int] | None = None
-        self._at: dict[int, list[int]] | None = None
+        self._runs: list[tuple[int, int]] | None = None
         self._digits: list[int] | None = None
         self._folded: str | None = None
 
-    def group_starts(self, group: int) -> list[int]:
-        """Offsets of the words some entry of ``group`` may start at (one pass for all groups)."""
-        at = self._at
-        if at is None:
-            at = self._at = {}
-            groups = self._groups
-            for offset, word in zip(map(_START, _WORD_RUN.finditer(self.text)), self._words):
-                g = groups[word]
-                while g:
-                    low = g & -g
-                    at.setdefault(low.bit_length() - 1, []).append(offset)
-                    g ^= low
-        return at.get(group, [])
+    def runs(self) -> list[tuple[int, int]]:
+        """(offset, entry bits) of each word some entry may start at."""
+        if self._runs is None:
+            offsets = map(_START, _WORD_RUN.finditer(self.text))
+            self._runs = list(compress(zip(offsets, self._bits), self._bits))
+        return self._runs
 
     def digits(self) -> list[int]:
         if self._digits is None:
@@ -341,10 +333,7 @@ class _Seen:
 class Gate:
     """Which entries could match a text (a bit mask over every entry of every list), and where."""
 
-    def __init__(self, per_entry: dict[int, tuple[list, list[str]]], groups: list[int] = ()) -> None:
-        # ``groups``: masks of entries asked about together (one word list each); a word's
-        # start offsets are gathered per group once per text.
-        self.groups = list(groups) or [reduce(or_, per_entry, 0)]
+    def __init__(self, per_entry: dict[int, tuple[list, list[str]]]) -> None:
         self.stems: dict[str, int] = {}
         self.firsts: dict[str, int] = {}
         self.subs: dict[str, int] = {}
@@ -371,7 +360,6 @@ class Gate:
         self._any_sub = re.compile("|".join(map(re.escape, sorted(self.subs, key=len, reverse=True)))) if self.subs else None
         self._starting: dict[str, int] = {}  # word -> entries that may start at it
         self._keying: dict[str, int] = {}  # word -> entries whose key it is
-        self._grouping: dict[str, int] = {}  # word -> groups with an entry that may start at it
         self._texts: dict[str, _Seen] = {}
 
     def _stem_bits(self, word: str, stems: dict[str, int]) -> int:
@@ -384,12 +372,8 @@ class Gate:
         if len(self._starting) > _CACHE_LIMIT:
             self.forget_words()
         for word in set(words):
-            bits = self._starting[word] = self._stem_bits(word, self.stems)
+            self._starting[word] = self._stem_bits(word, self.stems)
             self._keying[word] = self._stem_bits(word, self.keys)
-            self._grouping[word] = self._group_bits(bits)
-
-    def _group_bits(self, bits: int) -> int:
-        return sum(1 << g for g, mask in enumerate(self.groups) if bits & mask) if bits else 0
 
     def seen(self, text: str) -> _Seen:
         seen = self._texts.get(text)
@@ -400,13 +384,9 @@ class Gate:
         if None in bits:
             self._learn(words)
             bits = list(map(self._starting.get, words))
-        seen = _Seen(text, words, bits)
-        seen._groups = self._grouping
         if self.firsts and words and text.startswith(words[0]):
-            first = self._stem_bits(words[0], self.firsts)
-            if first:
-                bits[0] |= first
-                seen._groups = {**self._grouping, words[0]: self._grouping[words[0]] | self._group_bits(first)}
+            bits[0] |= self._stem_bits(words[0], self.firsts)
+        seen = _Seen(text, bits)
         mask = reduce(or_, filter(None, bits), self.always | self.begin)
         if self.digit & ~mask and _DIGIT.search(text):
             mask |= self.digit
@@ -430,25 +410,19 @@ class Gate:
         """Drop the per-word memo (which entries may start at, or be keyed by, each word)."""
         self._starting.clear()
         self._keying.clear()
-        self._grouping.clear()
 
-    def starts(self, seen: _Seen, mask: int, group: int = 0) -> list[int] | None:
-        """Sorted offsets where entries in ``mask`` (all of group ``group``) may match; None
-        when any may match anywhere. It may hold offsets where no entry of ``mask`` can start
-        (words only other entries of the group start at): a match tried there finds nothing.
-        """
+    def starts(self, seen: _Seen, mask: int) -> list[int] | None:
+        """Sorted offsets where entries in ``mask`` may match; None when any may match anywhere."""
         if mask & self.always:
             return None
-        found = seen.group_starts(group)
+        found = [at for at, bits in seen.runs() if bits & mask]
         extra = bool(mask & (self.digit | self.begin))
-        if extra:
-            found = list(found)
         if mask & self.begin:
             found.append(0)
         if mask & self.digit:
             found += seen.digits()
         for sub, bits in self.subs.items():
             if bits & mask:
-                found = found + seen.occurrences(sub)
+                found += seen.occurrences(sub)
                 extra = True
         return sorted(set(found)) if extra else found

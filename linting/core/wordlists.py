@@ -128,8 +128,7 @@ class _Compiled:
                 per_entry[1 << bit] = entry_gates(entry)
                 bit += 1
             self.masks[name] = ((1 << len(ordered)) - 1) << self.offsets[name]
-        self.groups = {name: k for k, name in enumerate(self.masks)}
-        self.gate = Gate(per_entry, list(self.masks.values()))
+        self.gate = Gate(per_entry)
         self._subsets: dict[tuple[str, int], re.Pattern | None] = {}
         _LIVE.add(self)
 
@@ -159,7 +158,7 @@ class _Compiled:
     def _matches(self, name: str, seen: _Seen, mask: int, first: bool) -> list[re.Match]:
         text = seen.text
         pat = self._pattern(name, mask)
-        starts = self.gate.starts(seen, mask, self.groups[name])
+        starts = self.gate.starts(seen, mask)
         if starts is None:
             return _first(pat, text) if first else list(pat.finditer(text))
         out: list[re.Match] = []

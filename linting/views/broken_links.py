@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 
 from linting.filters import STATUS_CHOICES, ContentQualityFilterSet
 from linting.models import LintReport
+from linting.views.reports import ArticleReportView
 from pages.models import ArticlePage
 
 # kind -> words in a links.broken reason that put it in that kind
@@ -79,15 +79,12 @@ class BrokenLinksFilterSet(WagtailFilterSet):
         fields = []
 
 
-class BrokenLinksReportView(ReportView):
+class BrokenLinksReportView(ArticleReportView):
     page_title = "Broken links"
     header_icon = "link-external"
     index_url_name = "vetted_broken_links_report"
     index_results_url_name = "vetted_broken_links_report_results"
     filterset_class = BrokenLinksFilterSet
-    any_permission_required = ["add", "change", "publish"]
-    paginate_by = 50
-    model = ArticlePage
 
     columns = [
         TitleColumn("title", label="Article", sort_key="title",
@@ -107,15 +104,10 @@ class BrokenLinksReportView(ReportView):
         return f"broken-links-report-{datetime.date.today():%Y-%m-%d}"
 
     def get_base_queryset(self):
-        editable = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
-        pages = self.model.objects.filter(pk__in=editable.values("pk"))
+        pages = self.editable_articles()
         with_broken = [pid for pid, links in _broken_by_page(pages).items() if links]
         report = LintReport.objects.filter(revision_id=OuterRef("latest_revision_id"))
         return pages.filter(pk__in=with_broken).annotate(lint_linted_at=Subquery(report.values("linted_at")[:1]))
-
-    def order_queryset(self, queryset):
-        queryset = super().order_queryset(queryset)
-        return queryset.order_by(*queryset.query.order_by, "title", "pk")
 
     def decorate_paginated_queryset(self, object_list):
         pages = list(object_list)

@@ -31,16 +31,29 @@ def _count_or_dash(name):
     return accessor
 
 
-class ContentQualityReportView(ReportView):
+class ArticleReportView(ReportView):
+    """What the linting reports share: articles the user may edit, stable ordering, 50 a page."""
+
+    any_permission_required = ["add", "change", "publish"]
+    paginate_by = 50
+    model = ArticlePage
+
+    def editable_articles(self):
+        editable = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
+        return self.model.objects.filter(pk__in=editable.values("pk"))
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        return queryset.order_by(*queryset.query.order_by, "title", "pk")
+
+
+class ContentQualityReportView(ArticleReportView):
     page_title = "Content quality"
     header_icon = "warning"
     index_url_name = "vetted_content_quality_report"
     index_results_url_name = "vetted_content_quality_report_results"
     filterset_class = ContentQualityFilterSet
-    any_permission_required = ["add", "change", "publish"]
     default_ordering = "-lint_error_count"
-    paginate_by = 50
-    model = ArticlePage
 
     columns = [
         TitleColumn("title", label="Article", sort_key="title",
@@ -77,14 +90,13 @@ class ContentQualityReportView(ReportView):
         return f"content-quality-report-{datetime.date.today():%Y-%m-%d}"
 
     def get_base_queryset(self):
-        editable = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
         report = LintReport.objects.filter(revision_id=OuterRef("latest_revision_id"))
         accepted = (
             AcceptedFinding.objects.filter(page_id=OuterRef("pk"))
             .order_by().values("page_id").annotate(n=Count("pk")).values("n")
         )
         return (
-            self.model.objects.filter(pk__in=editable.values("pk"))
+            self.editable_articles()
             .annotate(
                 lint_error_count=Subquery(report.values("error_count")[:1]),
                 lint_warning_count=Subquery(report.values("warning_count")[:1]),
@@ -93,10 +105,6 @@ class ContentQualityReportView(ReportView):
                 lint_accepted_count=Coalesce(Subquery(accepted, output_field=IntegerField()), Value(0)),
             )
         )
-
-    def order_queryset(self, queryset):
-        queryset = super().order_queryset(queryset)
-        return queryset.order_by(*queryset.query.order_by, "title", "pk")
 
     def decorate_paginated_queryset(self, object_list):
         pages = list(object_list)
