@@ -1,4 +1,4 @@
-"""Lint on save: every new ArticlePage revision gets its stored report right away.
+"""Lint on save: every saved ArticlePage revision gets its stored report right away.
 
 Whatever saved the revision (admin, API v3 write, importer, code), the report is ready for the
 editor panel and the publish gate. Setting ``VETTED_LINT_ON_SAVE = False`` defers linting to the
@@ -18,8 +18,12 @@ logger = logging.getLogger("vetted.lint")
 
 
 @receiver(post_save, sender=Revision, dispatch_uid="vetted_lint_on_save")
-def lint_new_revision(sender, instance, created, raw=False, **kwargs):
-    if raw or not created or not getattr(settings, "VETTED_LINT_ON_SAVE", True):
+def lint_new_revision(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    # New revisions, and revisions overwritten in place (Wagtail's autosave); not bookkeeping
+    # updates such as approved_go_live_at.
+    if raw or not getattr(settings, "VETTED_LINT_ON_SAVE", True):
+        return
+    if not created and update_fields is not None and "content" not in update_fields:
         return
     from pages.models import ArticlePage
 

@@ -260,3 +260,16 @@ def test_override_lapses_when_the_sentence_changes(draft, reviewer_user):
     assert [f.rule for f in blocking_findings(revision)] == ["claims.unsupported"]
     with pytest.raises(PublishBlocked):
         revision.publish()
+
+
+def test_overwritten_revision_is_linted_again(draft):
+    """Wagtail's autosave overwrites the latest revision in place; its stored report follows."""
+    from linting.models import LintReport
+
+    revision = draft.get_latest_revision()
+    assert LintReport.objects.get(revision=revision).error_count == 1
+    page = draft.get_latest_revision_as_object()
+    page.body = claim_body()
+    page.body[1].value["text"] = RichText("<p>This section explains how the injection is given.</p>")
+    assert page.save_revision(overwrite_revision=revision).pk == revision.pk
+    assert LintReport.objects.get(revision=revision).error_count == 0
