@@ -360,6 +360,7 @@ class Gate:
         self._any_sub = re.compile("|".join(map(re.escape, sorted(self.subs, key=len, reverse=True)))) if self.subs else None
         self._starting: dict[str, int] = {}  # word -> entries that may start at it
         self._keying: dict[str, int] = {}  # word -> entries whose key it is
+        self._firsting: dict[str, int] = {}  # first word of a text -> entries that may start there
         self._texts: dict[str, _Seen] = {}
 
     def _stem_bits(self, word: str, stems: dict[str, int]) -> int:
@@ -385,7 +386,10 @@ class Gate:
             self._learn(words)
             bits = list(map(self._starting.get, words))
         if self.firsts and words and text.startswith(words[0]):
-            bits[0] |= self._stem_bits(words[0], self.firsts)
+            first = self._firsting.get(words[0])
+            if first is None:
+                first = self._firsting[words[0]] = self._stem_bits(words[0], self.firsts)
+            bits[0] |= first
         seen = _Seen(text, bits)
         mask = reduce(or_, filter(None, bits), self.always | self.begin)
         if self.digit & ~mask and _DIGIT.search(text):
@@ -410,6 +414,7 @@ class Gate:
         """Drop the per-word memo (which entries may start at, or be keyed by, each word)."""
         self._starting.clear()
         self._keying.clear()
+        self._firsting.clear()
 
     def starts(self, seen: _Seen, mask: int) -> list[int] | None:
         """Sorted offsets where entries in ``mask`` may match; None when any may match anywhere."""
