@@ -42,7 +42,8 @@ DEFAULT_SECTION_KINDS: dict[str, list[str]] = {
         "clinics", "clinic", "hospitals", "providers", "choosing a", "choose", "our team", "meet the team",
         "doctors", "specialists", "where to get", "vet", "why choose",
     ],
-    "outlook": ["future", "outlook", "prognosis", "what next", "looking ahead", "long-term", "after you go home", "living with"],
+    "outlook": ["future", "outlook", "prognosis", "uncertain", "uncertainty", "unknowns", "open questions",
+                "still unknown", "what we don't know", "what next", "looking ahead", "long-term", "after you go home", "living with"],
     "treatment": [
         "treatment", "treatments", "therapy", "therapies", "surgery", "operation", "operations", "procedure",
         "procedures", "how it works", r"re:\bhow\b.*\bworks?\b", "our approach", "injections", "medicines", "medication",
