@@ -273,3 +273,14 @@ def test_overwritten_revision_is_linted_again(draft):
     page.body[1].value["text"] = RichText("<p>This section explains how the injection is given.</p>")
     assert page.save_revision(overwrite_revision=revision).pk == revision.pk
     assert LintReport.objects.get(revision=revision).error_count == 0
+
+
+def test_api_v3_write_is_linted_on_save(draft, api):
+    body = {"meta": {"type": "pages.ArticlePage"}, "title": "Knee injections, revised"}
+    response = api("patch", f"/api/v3/pages/{draft.pk}/", data=body)
+    assert response.status_code == 200, response.content
+    draft.refresh_from_db()
+    revision = draft.get_latest_revision()
+    assert revision.as_object().title == "Knee injections, revised"
+    assert revision.lint_report.error_count == 1
+    assert not is_live(draft)
