@@ -6,7 +6,12 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_footnotes import urls as footnotes_urls
 
+from linting.api import router as lint_report_router
+
 from .api import api_v2
+
+# Routers must be added before api_v3.urls is first read.
+api_v3.add_router("/lint-reports/", lint_report_router)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -284,3 +284,16 @@ def test_api_v3_write_is_linted_on_save(draft, api):
     assert revision.as_object().title == "Knee injections, revised"
     assert revision.lint_report.error_count == 1
     assert not is_live(draft)
+
+
+def test_lint_report_api_needs_a_token(draft, api, client, reviewer_user):
+    url = f"/api/v3/lint-reports/pages/{draft.pk}/"
+    assert client.get(url).status_code == 401
+    data = api("get", url).json()
+    assert data["summary"]["error"] == 1 and data["blocks_publishing"] is True
+    assert "claims.unsupported" in {f["rule"] for f in data["findings"]}
+    accept_all(draft, reviewer_user)
+    data = api("get", url).json()
+    assert data["blocks_publishing"] is False and data["accepted"][0]["user"] == "medrev"
+    assert api("get", url + "?revision=live").status_code == 404
+    assert "/api/v3/lint-reports/pages/{page_id}/" in client.get("/api/v3/openapi.json").json()["paths"]
