@@ -14,6 +14,7 @@ from .config import Config
 from .document import Document
 from .findings import DocumentReport, Finding, Report, Severity
 from .registry import LintContext, Rule, registry
+from .wordlists import prime_document
 
 
 def active_rules(config: Config, *, network: bool = False) -> list[Rule]:
@@ -38,6 +39,8 @@ def lint_document(
     ctx = LintContext(config=config, link_results=link_results)
     if rules is None:
         rules = active_rules(config, network=link_results is not None)
+    # Gate each section's words once for every word list (sentences read off by offsets).
+    prime_document(doc, config)
     findings: list[Finding] = []
     for rule in rules:
         override = config.rules.get(rule.id)

@@ -121,3 +121,18 @@ def test_fast_counts_equal_textstat_and_the_plain_regexes():
         + 11.8 * (sum(r.syllables(w) for w in words) / len(words)) - 15.59, 1,
     )
     assert r.reading_grade("\n\n".join(parts)) == expected
+
+
+def test_lexicon_count_is_textstats():
+    import random
+
+    import textstat
+
+    from linting.core.rules.readability import lexicon_count
+
+    rng = random.Random(7)
+    alphabet = "ab' ’-.,!?\"()[]\t\n'sdtvelr1_é—…\u00a0\x1c"
+    texts = ["", "'", "it's", "' tis", "— a — b", "rock 'n' roll", "don't  ''  ’s"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert lexicon_count(text) == textstat.lexicon_count(text), repr(text)

@@ -95,3 +95,55 @@ def test_config_entries_with_odd_regexes_match_like_the_reference(seed):
 def test_unknown_list_is_an_error():
     with pytest.raises(KeyError, match="unknown word list"):
         wordlists.find_all("no_such_list", "text")
+
+
+def _gate_facts(gate, text):
+    seen = gate.seen(text)
+    return seen.mask, seen.runs(), seen.digits()
+
+
+@pytest.mark.parametrize("cut_words", [False, True])
+def test_priming_a_section_gates_its_sentences_as_reading_them_alone(cut_words):
+    """One scan of a section stands in for scanning each sentence: same mask, same starts."""
+    from linting.core import textcache
+
+    gate = wordlists._lists(None).gate
+    sources = [SEED_LIKE, CITED] + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))[:4]]
+    sections = [s for source in sources for s in parse_txt(source).sections] + [
+        type("S", (), {"text": t, "sentences": []})() for t in TRICKY if t
+    ]
+    rng = random.Random(3)
+    for section in sections:
+        text = section.text
+        if not text:
+            continue
+        spans = [(s.start, s.end) for s in section.sentences]
+        if cut_words:  # spans that split words must be left alone, not gated wrongly
+            spans += sorted((a, a + rng.randint(1, 40)) for a in (rng.randrange(len(text)) for _ in range(5)))
+        textcache.clear_text_caches()
+        expected = {piece: _gate_facts(gate, piece) for piece in [text] + [text[a:b] for a, b in spans]}
+        textcache.clear_text_caches()
+        wordlists.prime(text, spans)
+        for piece, facts in expected.items():
+            assert _gate_facts(gate, piece) == facts, (piece[:60], cut_words)
+    textcache.clear_text_caches()
+
+
+def test_primed_documents_lint_the_same():
+    from linting.core import textcache
+    from linting.core.engine import lint_document
+    from linting.core.registry import LintContext
+
+    config = Config()
+    for source in [SEED_LIKE, CITED] + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]:
+        textcache.clear_text_caches()
+        primed = [f.to_dict() for f in lint_document(parse_txt(source), config).findings]
+        textcache.clear_text_caches()
+        doc = parse_txt(source)
+        ctx = LintContext(config=config)
+        from linting.core.engine import active_rules
+
+        plain = [f.to_dict() for r in active_rules(config) for f in r.check(doc, ctx)]
+        key = lambda d: (d["rule"], d.get("start") or -1, d["fingerprint"])  # noqa: E731
+        assert sorted(primed, key=key) == sorted(plain, key=key)
+    textcache.clear_text_caches()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import textstat
 from textstat.backend.utils import get_pyphen
 
 from linting.core import textcache, wordlists
@@ -25,6 +24,8 @@ _MARKER_STARTS = ("[", "(", "doi:", "pmid", "http")
 # textstat's sentence pattern (textstat.backend.counts.count_sentences).
 _TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _HAS_WORD = re.compile(r"\w")
+# A whitespace-separated token without a word character: textstat deletes all of it.
+_PUNCT_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,16 @@ def _at_most_two_words(sentence: str) -> bool:
 
 
 textcache.register(_at_most_two_words.cache_clear)
+
+
+def lexicon_count(text: str) -> int:
+    """``textstat.lexicon_count(text)`` in two C-level scans.
+
+    textstat deletes punctuation (everything but word characters, whitespace and apostrophes
+    that start a contraction ending, itself a word character) and counts what ``split()``
+    leaves: exactly the tokens that hold a word character.
+    """
+    return len(text.split()) - len(_PUNCT_TOKEN.findall(text))
 textcache.register_word_cache(syllables.cache_clear)
 
 
@@ -91,7 +102,7 @@ class _Counts:
     def __init__(self, text: str) -> None:
         self.text = strip_markers(text or "")
         words = _WORD.findall(self.text)
-        self.lexicon = textstat.lexicon_count(self.text)
+        self.lexicon = lexicon_count(self.text)
         self.words = len(words)
         self.syllables = sum(map(syllables, words))
 
