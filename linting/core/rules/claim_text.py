@@ -18,7 +18,7 @@ from functools import lru_cache
 from linting.core import textcache, wordlists
 from linting.core.document import Document, Section, Sentence
 
-CLAIM_KINDS = ("superiority", "safety", "efficacy", "outcome", "statistic")
+CLAIM_KINDS = ("superiority", "safety", "efficacy", "outcome", "statistic", "reported")
 NOT_CLAIM_LISTS = (
     ("evidence_state", "nonclaim_evidence_state"),
     ("about the page", "nonclaim_self"),
@@ -42,8 +42,8 @@ _NON_SPACE = re.compile(r"\S")
 _LEAD = re.compile(r"^[\s\"'“‘”’(\[•✔✓*–-]+")
 _DOI_PMID_URL = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d{5,9}\b|\bhttps?://\S+|\bwww\.\S+", re.I)
 _SOURCE_NOUN = (
-    r"(?:trial|study|registry|register|review|guideline|guidelines|guidance|survey|report|programme|program|"
-    r"audit|cohort|meta-analysis|database|statistics|series|census|analysis)"
+    r"(?:trials?|study|studies|registry|registries|register|reviews?|guidelines?|guidance|surveys?|reports?|programme|"
+    r"program|audits?|cohort|meta-analysis|database|statistics|series|census|analysis)"
 )
 _CAP = r"(?:[A-Z][\w&'’-]*|of|and|for|on|in|the)"
 _NAMED_WITH_NOUN = re.compile(rf"\b((?:[A-Z][\w&'’-]*\s+)(?:{_CAP}\s+){{0,7}}){_SOURCE_NOUN}\b")
@@ -137,7 +137,7 @@ def _holds(text: str, keys: tuple[str, ...]) -> bool:
 
 # Words each pattern below cannot match without (case as in the pattern): cheap tests first.
 _NOUN_KEYS = (
-    "trial", "study", "regist", "review", "guid", "survey", "report", "program", "audit", "cohort",
+    "rial", "tud", "regist", "review", "guid", "survey", "report", "program", "audit", "cohort",
     "analysis", "database", "statistics", "series", "census",
 )
 _REPORTING_KEYS = (
