@@ -204,3 +204,25 @@ def test_study_that_reports_a_result_is_still_judged():
 def test_passage_headed_by_named_trials_is_supported():
     body = "What the KNEEGUARD trials showed\n\nPeople who wore the brace had fewer falls than those who did not."
     assert flagged(body) == []
+
+
+def test_list_items_under_a_plain_lead_in_of_remedies_are_claims_of_their_own():
+    body = (
+        "Some remedies to try at home:\n\n"
+        "- Warm flannels over the eyelids loosen blocked glands.\n\n"
+        "- A humidifier in the bedroom keeps the air moist at night.\n\n"
+        "- Blink exercises.\n\n"
+        "Ask your optician which suits you."
+    )
+    assert flagged(body) == [
+        "Warm flannels over the eyelids loosen blocked glands.",
+        "A humidifier in the bedroom keeps the air moist at night.",
+    ]
+
+
+def test_list_items_under_other_lead_ins_are_not_claims_by_position():
+    # Steps of a procedure, and items under a lead-in that is itself a claim (it carries the label).
+    steps = "On the day of the scan:\n\n- A nurse puts a small tube into your arm.\n\n- You lie on a table that slides into the scanner."
+    assert flagged(steps) == []
+    claim_lead = "These remedies can help dry eyes:\n\n- Warm flannels over the eyelids loosen blocked glands."
+    assert flagged(claim_lead) == ["These remedies can help dry eyes:"]
