@@ -145,8 +145,10 @@ def listed_remedy(section: Section, index: int, config=None) -> bool:
     sentence there asserts that the remedy works.
     """
     sentence = section.sentences[index]
+    if not _is_list_item(section, sentence):
+        return False
     text = core_text(sentence.text)
-    if not text.endswith(".") or len(text.split()) < 5 or not _is_list_item(section, sentence):
+    if not text.endswith(".") or len(text.split()) < 5:
         return False
     for prev in reversed(section.sentences[:index]):
         if not _is_list_item(section, prev):
