@@ -99,3 +99,31 @@ def test_sources_missing():
     assert not findings(CITED, "sources.missing")
     inline = article("The pill halves migraines (doi:10.1000/example.1).")
     assert not findings(inline, "sources.missing")
+
+
+def test_product_label_wording_is_not_a_medical_disclaimer():
+    # Limits of a product ("not a substitute for a balanced diet") are not limits of the page.
+    label = article(
+        "Our collagen drink smooths wrinkles.\n\n"
+        "Food supplements are not a substitute for a healthy diet. Speak to your doctor before use."
+    )
+    assert findings(label, "disclaimer.missing")
+    label_used_as = article("The tablets strengthen nails.\n\nThis product should not be used as a replacement for regular meals.")
+    assert findings(label_used_as, "disclaimer.missing")
+    # The same construction about professional advice is a disclaimer.
+    page = article("The tablets strengthen nails.\n\nThis page should not be used as a substitute for advice from your pharmacist.")
+    assert not findings(page, "disclaimer.missing")
+    considered = article("The tablets strengthen nails.\n\nNothing here should be taken as medical advice; it is not intended to replace your GP.")
+    assert not findings(considered, "disclaimer.missing")
+
+
+def test_safety_assurances_and_pointers_are_not_a_risks_passage():
+    body = (
+        "Our hydrotherapy treatment eases arthritis. A course of therapy has six sessions.\n\n"
+        "Is the treatment safe?\n\n"
+        "Side effects are very rare, and the therapy is gentle on the joints.\n\n"
+        "Your therapist will go through the possible complications at your first visit."
+    )
+    assert findings(article(body), "balance.no-risks")
+    named = body.replace("very rare,", "very rare but include dizziness,")
+    assert not findings(article(named), "balance.no-risks")

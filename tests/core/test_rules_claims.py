@@ -114,3 +114,115 @@ def test_eligibility_and_article_contents_are_not_claims():
         "The tablets cut the risk of fractures by half.",
         "The jab carries a small risk of fever.",
     ]
+
+
+# Generalisation: claim categories stated in the labelling guideline, in grammatical forms the
+# original cue lists did not cover. Sentences written for these tests (other topics).
+
+
+def test_superlatives_are_superiority_claims():
+    body = (
+        "Cataract removal is among the quickest operations a hospital performs.\n\n"
+        "Of the three creams, the zinc one is the least likely to sting.\n\n"
+        "Our physiotherapists offer the fastest recovery times in Yorkshire."
+    )
+    assert len(flagged(body)) == 3
+
+
+def test_rate_and_price_comparisons_are_statistics():
+    body = (
+        "Gout is about four times more common in men than in women.\n\n"
+        "Kidney stones are more common in hot countries.\n\n"
+        "Our hearing aids are £600 cheaper than most high-street brands.\n\n"
+        "In Poland, a crown costs about a third of what a London dentist charges.\n\n"
+        "Fillings here cost less than other practices in the city."
+    )
+    assert len(flagged(body)) == 5
+
+
+def test_customer_outcomes_and_own_experience_are_outcome_claims():
+    body = (
+        "Our clients usually notice smoother skin after a fortnight.\n\n"
+        "Most buyers feel a real difference by the second bottle.\n\n"
+        "In our experience, the foam pillow is the one that eases neck ache.\n\n"
+        "We have found that evening doses suit older dogs."
+    )
+    assert len(flagged(body)) == 4
+
+
+def test_benefit_verbs_in_any_person_and_negated_frequency():
+    body = (
+        "Chewing gum helps more saliva reach the back of the mouth.\n\n"
+        "Ginger tea seldom helps with travel sickness.\n\n"
+        "Cold compresses can soothe a swollen ankle.\n\n"
+        "A salt-water gargle may ease a sore throat."
+    )
+    assert len(flagged(body)) == 4
+
+
+def test_causal_comparative_harm_and_interactions_are_safety_claims():
+    body = (
+        "Skipping breakfast can make dizzy spells more frequent.\n\n"
+        "Untreated sleep apnoea poses a bigger threat to your heart than the mask does.\n\n"
+        "St John's wort interacts with the contraceptive pill.\n\n"
+        "Smokers face a higher risk of gum disease."
+    )
+    assert len(flagged(body)) == 4
+
+
+def test_claim_credited_to_unnamed_research_is_a_claim():
+    found = flagged("Research shows that sleeping on your left side can shorten a cold.")
+    assert len(found) == 1
+    assert len(flagged("Research shows that sleeping on your left side can shorten a cold.", "claims.vague-attribution")) == 1
+
+
+def test_works_as_a_procedure_or_mechanism_is_not_a_claim():
+    body = (
+        "The scanner works for about ten minutes while you lie still.\n\n"
+        "The cream works by drawing moisture into the skin.\n\n"
+        "The new balm works on cracked heels overnight."
+    )
+    assert flagged(body) == ["The new balm works on cracked heels overnight."]
+
+
+def test_physiology_availability_evidence_state_and_study_design_are_not_claims():
+    body = (
+        "The body uses iron to make haemoglobin, which helps to carry oxygen.\n\n"
+        "Nicotine patches are now available on prescription for people whose cravings have not improved.\n\n"
+        "For eczema in adults the evidence is still limited, and larger studies are needed.\n\n"
+        "The PILLOW trials, published in an Example Sleep Journal in 2015, compared two mattresses in 400 adults."
+    )
+    assert flagged(body) == []
+
+
+def test_study_that_reports_a_result_is_still_judged():
+    # A named trial with a result is a supported claim; the same result credited to nobody is not.
+    assert flagged("The PILLOW trials found that firm mattresses cut back pain by a third.") == []
+    assert len(flagged("Trials found that firm mattresses cut back pain by a third.")) == 1
+
+
+def test_passage_headed_by_named_trials_is_supported():
+    body = "What the KNEEGUARD trials showed\n\nPeople who wore the brace had fewer falls than those who did not."
+    assert flagged(body) == []
+
+
+def test_list_items_under_a_plain_lead_in_of_remedies_are_claims_of_their_own():
+    body = (
+        "Some remedies to try at home:\n\n"
+        "- Warm flannels over the eyelids loosen blocked glands.\n\n"
+        "- A humidifier in the bedroom keeps the air moist at night.\n\n"
+        "- Blink exercises.\n\n"
+        "Ask your optician which suits you."
+    )
+    assert flagged(body) == [
+        "Warm flannels over the eyelids loosen blocked glands.",
+        "A humidifier in the bedroom keeps the air moist at night.",
+    ]
+
+
+def test_list_items_under_other_lead_ins_are_not_claims_by_position():
+    # Steps of a procedure, and items under a lead-in that is itself a claim (it carries the label).
+    steps = "On the day of the scan:\n\n- A nurse puts a small tube into your arm.\n\n- You lie on a table that slides into the scanner."
+    assert flagged(steps) == []
+    claim_lead = "These remedies can help dry eyes:\n\n- Warm flannels over the eyelids loosen blocked glands."
+    assert flagged(claim_lead) == ["These remedies can help dry eyes:"]

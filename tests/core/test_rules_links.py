@@ -74,3 +74,23 @@ def test_target_test_agrees_with_the_target_regex():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
         low = text.lower() if text.isascii() else None
         assert rules_links._has_target(text, low) == bool(rules_links._TARGET.search(text)), text
+
+
+def test_form_below_dangles_even_beside_a_phone_number():
+    body = "Prefer a chat? Fill in the form below for a call back, or ring 0113 496 0555."
+    found = excerpts(article(body))
+    assert found == ["Fill in the form below for a call back, or ring 0113 496 0555."]
+    # a link below is an address: the URL in the sentence is its target
+    assert excerpts(article("Use the link below: https://clinic.example/book")) == []
+
+
+def test_shop_button_label_alone_on_a_line():
+    heading = article("Our sun creams\n\nFactor 50 cream blocks UVA and UVB.\n\nShop summer skincare\n\nNeed advice? Ask in store.")
+    assert excerpts(heading) == ["Shop summer skincare"]
+    last_line = article("Our sun creams\n\nFactor 50 cream blocks UVA and UVB.\n\nBuy now")
+    assert excerpts(last_line) == ["Buy now"]
+    # with its address, or a heading that is not a shop button, nothing dangles
+    linked = article("Shop summer skincare\n\nEverything is at https://shop.example/sun today.")
+    assert excerpts(linked) == []
+    ordinary = article("Order of treatment\n\nThe nurse cleans the skin first.\n\nBooking\n\nCall 0113 496 0555.")
+    assert excerpts(ordinary) == []

@@ -17,8 +17,9 @@ from functools import lru_cache
 
 from linting.core import textcache, wordlists
 from linting.core.document import Document, Section, Sentence
+from linting.core.sentences import LIST_MARKER
 
-CLAIM_KINDS = ("superiority", "safety", "efficacy", "outcome", "statistic")
+CLAIM_KINDS = ("superiority", "safety", "efficacy", "outcome", "statistic", "reported")
 NOT_CLAIM_LISTS = (
     ("evidence_state", "nonclaim_evidence_state"),
     ("about the page", "nonclaim_self"),
@@ -42,8 +43,8 @@ _NON_SPACE = re.compile(r"\S")
 _LEAD = re.compile(r"^[\s\"'“‘”’(\[•✔✓*–-]+")
 _DOI_PMID_URL = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d{5,9}\b|\bhttps?://\S+|\bwww\.\S+", re.I)
 _SOURCE_NOUN = (
-    r"(?:trial|study|registry|register|review|guideline|guidelines|guidance|survey|report|programme|program|"
-    r"audit|cohort|meta-analysis|database|statistics|series|census|analysis)"
+    r"(?:trials?|study|studies|registry|registries|register|reviews?|guidelines?|guidance|surveys?|reports?|programme|"
+    r"program|audits?|cohort|meta-analysis|database|statistics|series|census|analysis)"
 )
 _CAP = r"(?:[A-Z][\w&'’-]*|of|and|for|on|in|the)"
 _NAMED_WITH_NOUN = re.compile(rf"\b((?:[A-Z][\w&'’-]*\s+)(?:{_CAP}\s+){{0,7}}){_SOURCE_NOUN}\b")
@@ -131,13 +132,38 @@ def is_testimonial(section: Section, sentence: Sentence) -> bool:
     return (first.group() if first else "") in "“\"‘" and not sentence.text.lstrip("”\"’ ").startswith(("–", "-", "—"))
 
 
+def _is_list_item(section: Section, sentence: Sentence) -> bool:
+    line_start = section.text.rfind("\n", 0, sentence.start) + 1
+    return line_start < sentence.start and bool(LIST_MARKER.fullmatch(section.text, line_start, sentence.start))
+
+
+def listed_remedy(section: Section, index: int, config=None) -> bool:
+    """A list item that says what a remedy does, under a lead-in offering remedies to try.
+
+    The lead-in ("Things that may help:") is not itself a claim, so each item is one of its own
+    (guideline 5 says only items under a *claim's* lead-in share its label): a declarative
+    sentence there asserts that the remedy works.
+    """
+    sentence = section.sentences[index]
+    if not _is_list_item(section, sentence):
+        return False
+    text = core_text(sentence.text)
+    if not text.endswith(".") or len(text.split()) < 5:
+        return False
+    for prev in reversed(section.sentences[:index]):
+        if not _is_list_item(section, prev):
+            lead = prev.text.rstrip()
+            return lead.endswith(":") and not claim_cues(lead, config) and bool(wordlists.search("remedy_leadin", lead, config))
+    return False
+
+
 def _holds(text: str, keys: tuple[str, ...]) -> bool:
     return any(k in text for k in keys)
 
 
 # Words each pattern below cannot match without (case as in the pattern): cheap tests first.
 _NOUN_KEYS = (
-    "trial", "study", "regist", "review", "guid", "survey", "report", "program", "audit", "cohort",
+    "rial", "tud", "regist", "review", "guid", "survey", "report", "program", "audit", "cohort",
     "analysis", "database", "statistics", "series", "census",
 )
 _REPORTING_KEYS = (
@@ -236,6 +262,8 @@ def judge(doc: Document, section: Section, index: int, config=None, *, previous:
     sentence = section.sentences[index]
     testimonial = is_testimonial(section, sentence)
     cues = claim_cues(sentence.text, config)  # cheaper than not_a_claim, so asked first
+    if not cues and not testimonial and listed_remedy(section, index, config):
+        cues = ["efficacy: remedy in a list of things to try"]
     if not testimonial and (not cues or not_a_claim(sentence.text, config)):
         return None
     if testimonial:

@@ -17,6 +17,18 @@ _HERE_END = re.compile(
     re.I,
 )
 _BELOW = re.compile(r"\b(?:the|our|this)\s+(?:form|link|button|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
+# Page elements (not addresses): a phone number or e-mail in the sentence does not stand in for them.
+_ELEMENT_BELOW = re.compile(r"\b(?:the|our|this)\s+(?:form|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
+# A line that is only a shop button's label: "Shop winter skincare", "Buy now", "Add to basket".
+_BUY_LABEL = re.compile(
+    r"^(?:shop|buy|browse|download|subscribe|order(?!\s+of\b)|add\s+to\s+(?:basket|cart|bag|trolley))\b[^.!?:;]*$", re.I
+)
+
+
+def is_buy_label(line: str) -> bool:
+    """A short line with no closing punctuation that only a link or button could act on."""
+    line = line.strip()
+    return 0 < len(line.split()) <= 6 and bool(_BUY_LABEL.match(line)) and not _TARGET.search(line)
 _ARROW = re.compile(r"[→»›]\s*$|>>\s*$")
 _PARENS = re.compile(r"[()]")
 _NEXT_IS_NEW = re.compile(r"^\s*(?:$|[A-Z][a-z]*\b)")
@@ -73,9 +85,15 @@ def _has_target(text: str, low: str | None) -> bool:
     return False
 
 
+_BUY_STARTS = ("shop", "buy", "browse", "download", "subscribe", "order", "add")
+
+
 def _may_dangle(low: str) -> bool:
     """Some check of ``dangling_spans`` could fire on this lower-cased ASCII sentence."""
-    return "visit" in low or "link" in low or "button" in low or "here" in low or "below" in low or ">>" in low
+    return (
+        "visit" in low or "link" in low or "button" in low or "here" in low or "below" in low or ">>" in low
+        or low.startswith(_BUY_STARTS)
+    )
 
 
 def _may_hold(low: str | None, *keys: str) -> bool:
@@ -93,6 +111,10 @@ def dangling_spans(section) -> list[tuple[int, int, str]]:
         if low is not None and not _may_dangle(low):
             continue  # no wording below can fire: skip the target search
         if _has_target(s_text, low):
+            # A form or video is not an address: the phone number beside it does not replace it.
+            m = _ELEMENT_BELOW.search(s_text) if _may_hold(low, "below") else None
+            if m and not _URL_START.search(s_text):
+                spans.append((sentence.start, sentence.end, m.group(0).lower() + " is missing"))
             continue
         base = sentence.start
         floor = base
@@ -108,6 +130,8 @@ def dangling_spans(section) -> list[tuple[int, int, str]]:
         elif _may_hold(low, "below") and _BELOW.search(s_text):
             spans.append((sentence.start, sentence.end, _BELOW.search(s_text).group(0).lower() + " is missing"))
         elif _ARROW.search(s_text) and len(s_text.split()) <= 16:
+            spans.append((sentence.start, sentence.end, "button label with no target"))
+        elif is_buy_label(s_text):
             spans.append((sentence.start, sentence.end, "button label with no target"))
     # Empty "(" : an opening bracket with no closing one on its line, or "()".
     for line in re.finditer(r"[^\n]+", text) if "(" in text else ():
@@ -155,6 +179,15 @@ class DanglingLink(Rule):
 
     def check(self, doc, ctx):
         for section in doc.sections:
+            first_para = section.text.split("\n\n", 1)[0]
+            if section.heading and is_buy_label(section.heading) and not _URL_START.search(first_para):
+                yield self.finding(
+                    "Button label with no target.",
+                    section=section,
+                    excerpt=section.heading,
+                    cues=["button label with no target"],
+                    suggestion="Add the missing link, or remove the button label.",
+                )
             for start, end, cue in dangling_spans(section):
                 yield self.finding(
                     "Link text with no target.",
