@@ -48,15 +48,19 @@ class ImportResult:
 
 
 def heading_table() -> dict[str, list[str]] | None:
-    """The default keyword table extended with ``settings.VETTED_HEADING_KEYWORDS``."""
+    """The default keyword table extended with ``settings.VETTED_HEADING_KEYWORDS``.
+
+    The first kind with a matching keyword wins, so the configured kinds are tried first: a
+    publisher's own keywords take precedence over the built-in ones.
+    """
     extra = getattr(settings, "VETTED_HEADING_KEYWORDS", None) or {}
     if not extra:
         return None
     from linting.core.section_kinds import DEFAULT_SECTION_KINDS
 
-    table = {kind: list(words) for kind, words in DEFAULT_SECTION_KINDS.items()}
-    for kind, words in extra.items():
-        table[kind] = list(words) + table.get(kind, [])
+    table = {kind: list(words) + DEFAULT_SECTION_KINDS.get(kind, []) for kind, words in extra.items()}
+    for kind, words in DEFAULT_SECTION_KINDS.items():
+        table.setdefault(kind, list(words))
     return table
 
 
