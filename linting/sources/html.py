@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from linting.core.document import SECTION_KINDS, Document, Link, Metadata, Section, Source
 
-from .richtext import Walker, classify_link, collapse, fragment_to_text, resolve_citations, source_from_text
+from .richtext import Walker, collapse, fragment_to_text, resolve_citations, source_from_text
 
 _DISCLAIMER_START = re.compile(r"^\s*(disclaimer|medical disclaimer)\b", re.I)
 _DISCLOSURE_KINDS = {"advertising", "financial", "disclosure", "affiliate", "sponsored"}
