@@ -156,6 +156,47 @@ class _Compiled:
             results[name] = found
         return found
 
+    def words_each(self, names: tuple[str, ...], text: str) -> list[list[str]]:
+        """``matches(name, text, WORDS)`` for each of ``names``: the text gated once, closed
+        lists answered by one AND (a sentence is asked about several lists in a row)."""
+        if not text:
+            return [_NONE] * len(names)
+        seen = self.gate._texts.get(text) or self.gate.seen(text)
+        smask, words, masks, out = seen.mask, seen.results[WORDS], self.masks, []
+        for name in names:
+            mask = masks[name] & smask
+            if not mask:
+                out.append(_NONE)
+                continue
+            found = words.get(name)
+            if found is None:
+                found = words[name] = self._words(name, seen, mask)
+            out.append(found)
+        return out
+
+    def first_hit(self, names: tuple[str, ...], text: str) -> int:
+        """The index of the first of ``names`` with a match in ``text`` (``matches(.., FIRST)``), or -1."""
+        if not text:
+            return -1
+        seen = self.gate._texts.get(text) or self.gate.seen(text)
+        smask, firsts, masks = seen.mask, seen.results[FIRST], self.masks
+        for i, name in enumerate(names):
+            mask = masks[name] & smask
+            if not mask:
+                continue
+            found = firsts.get(name)
+            if found is None:
+                found = firsts[name] = self._matches(name, seen, mask, True)
+            if found:
+                return i
+        return -1
+
+    def _words(self, name: str, seen: _Seen, mask: int) -> list[str]:
+        every = seen.results[ALL].get(name)
+        if every is None:
+            every = seen.results[ALL][name] = self._matches(name, seen, mask, False)
+        return list(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in every))
+
     def _matches(self, name: str, seen: _Seen, mask: int, first: bool) -> list[re.Match]:
         text = seen.text
         pat = self._pattern(name, mask)
@@ -187,6 +228,9 @@ class _Compiled:
                 self._subsets.clear()
             self._subsets[(name, mask)] = pat
         return pat
+
+
+_NONE: list = []  # shared empty answer of words_each (callers only read it)
 
 
 def _first(pat: re.Pattern, text: str) -> list[re.Match]:
@@ -241,6 +285,16 @@ def find_all(name: str, text: str, config: "Config | None" = None) -> list[re.Ma
 def search(name: str, text: str, config: "Config | None" = None) -> re.Match | None:
     found = _lists(config).matches(name, text, FIRST)
     return found[0] if found else None
+
+
+def matched_each(names: tuple[str, ...], text: str, config: "Config | None" = None) -> list[list[str]]:
+    """``matched(name, text)`` for each of ``names`` (read-only lists: do not change them)."""
+    return _lists(config).words_each(names, text)
+
+
+def first_hit(names: tuple[str, ...], text: str, config: "Config | None" = None) -> int:
+    """The index of the first of ``names`` that ``search`` finds in ``text``, or -1."""
+    return _lists(config).first_hit(names, text)
 
 
 def count(name: str, text: str, config: "Config | None" = None, limit: int | None = None) -> int:
