@@ -30,7 +30,7 @@ from weakref import WeakSet
 
 from . import textcache
 from .entrygates import entry_facts
-from .wordgate import Gate
+from .wordgate import Gate, fold
 
 if TYPE_CHECKING:
     from .config import Config
@@ -313,12 +313,18 @@ def matched(name: str, text: str, config: "Config | None" = None) -> list[str]:
 # The same idea for other modules' regexes: the same matches, read only where they can start.
 
 
-def key_starts(text: str, keys: tuple[str, ...]) -> list[int] | None:
-    """Sorted offsets of the lower-case ``keys`` in ``text`` (case-insensitively), or None for
-    non-ASCII text, where lower-casing does not follow re.IGNORECASE exactly."""
-    if not text.isascii():
-        return None
-    low, found = text.lower(), set()
+def key_starts(text: str, keys: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of the lower-case ``keys`` in ``text``, compared case-insensitively.
+
+    Non-ASCII text is folded the way re.IGNORECASE compares characters (``wordgate.fold``:
+    one character per character, so offsets hold), not lower-cased: a page with a "£" or a
+    bullet is read at the keys too instead of by a full scan.
+    """
+    if text.isascii():
+        low = text.lower()
+    else:
+        low, keys = fold(text), tuple(map(fold, keys))
+    found: set[int] = set()
     for key in keys:
         at = low.find(key)
         while at != -1:
@@ -330,11 +336,8 @@ def key_starts(text: str, keys: tuple[str, ...]) -> list[int] | None:
 def finditer_at(pat: re.Pattern, text: str, keys: tuple[str, ...]) -> list[re.Match]:
     """``list(pat.finditer(text))`` when every match of ``pat`` starts with one of ``keys``
     (lower case, compared case-insensitively) and none is empty."""
-    starts = key_starts(text, keys)
-    if starts is None:
-        return list(pat.finditer(text))
     out, end = [], 0
-    for at in starts:
+    for at in key_starts(text, keys):
         if at >= end:
             m = pat.match(text, at)
             if m:
