@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import reduce
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import or_
 from operator import sub as _minus
 
 import _sre
 
 _WORD_RUN = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")  # the same words, with the gaps between them
 _DIGIT = re.compile(r"\d")
 _TWO_WORD_CHARS = re.compile(r"\w\w")  # a cut between them would split a word
 _START = re.Match.start
@@ -140,6 +141,8 @@ class Gate:
             if keys:
                 self.keyed |= bit
         self._needed = reduce(or_, self.needs.values(), 0)
+        # Entries that may start elsewhere than at a word the text holds.
+        self._elsewhere = reduce(or_, self.subs.values(), self.digit | self.begin)
         self._longest = max(map(len, [*self.stems, *self.firsts, *self.keys]), default=0)
         # Does the text hold any of the substrings? (one scan; most texts hold none)
         self._any_sub = re.compile("|".join(map(re.escape, sorted(self.subs, key=len, reverse=True)))) if self.subs else None
@@ -178,10 +181,13 @@ class Gate:
         memo = self._texts
         if text in memo and all(text[start:end] in memo for start, end in spans):
             return  # an unchanged section, gated already (lint-on-save)
-        words = _WORD_RUN.findall(text)
+        # One scan for words and offsets: split keeps the words (odd items) between the gaps,
+        # and the running length of the pieces before a word is its offset.
+        parts = _WORD_SPLIT.split(text)
+        words = parts[1::2]
         if not words:
             return
-        offsets = list(map(_START, _WORD_RUN.finditer(text)))
+        offsets = list(accumulate(map(len, parts)))[0 : 2 * len(words) : 2]
         bits = self._bits(words)
         if text not in memo:
             whole = self._judge(text, words, list(bits))
@@ -252,6 +258,8 @@ class Gate:
         if mask & self.always:
             return None
         found = [at for at, bits in seen.runs() if bits & mask]
+        if not mask & self._elsewhere:
+            return found  # only word starts: already sorted and distinct
         extra = bool(mask & (self.digit | self.begin))
         if mask & self.begin:
             found.append(0)

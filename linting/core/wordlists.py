@@ -30,7 +30,7 @@ from weakref import WeakSet
 
 from . import textcache
 from .entrygates import entry_facts
-from .wordgate import Gate
+from .wordgate import Gate, fold
 
 if TYPE_CHECKING:
     from .config import Config
@@ -156,6 +156,47 @@ class _Compiled:
             results[name] = found
         return found
 
+    def words_each(self, names: tuple[str, ...], text: str) -> list[list[str]]:
+        """``matches(name, text, WORDS)`` for each of ``names``: the text gated once, closed
+        lists answered by one AND (a sentence is asked about several lists in a row)."""
+        if not text:
+            return [_NONE] * len(names)
+        seen = self.gate._texts.get(text) or self.gate.seen(text)
+        smask, words, masks, out = seen.mask, seen.results[WORDS], self.masks, []
+        for name in names:
+            mask = masks[name] & smask
+            if not mask:
+                out.append(_NONE)
+                continue
+            found = words.get(name)
+            if found is None:
+                found = words[name] = self._words(name, seen, mask)
+            out.append(found)
+        return out
+
+    def first_hit(self, names: tuple[str, ...], text: str) -> int:
+        """The index of the first of ``names`` with a match in ``text`` (``matches(.., FIRST)``), or -1."""
+        if not text:
+            return -1
+        seen = self.gate._texts.get(text) or self.gate.seen(text)
+        smask, firsts, masks = seen.mask, seen.results[FIRST], self.masks
+        for i, name in enumerate(names):
+            mask = masks[name] & smask
+            if not mask:
+                continue
+            found = firsts.get(name)
+            if found is None:
+                found = firsts[name] = self._matches(name, seen, mask, True)
+            if found:
+                return i
+        return -1
+
+    def _words(self, name: str, seen: _Seen, mask: int) -> list[str]:
+        every = seen.results[ALL].get(name)
+        if every is None:
+            every = seen.results[ALL][name] = self._matches(name, seen, mask, False)
+        return list(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in every))
+
     def _matches(self, name: str, seen: _Seen, mask: int, first: bool) -> list[re.Match]:
         text = seen.text
         pat = self._pattern(name, mask)
@@ -187,6 +228,9 @@ class _Compiled:
                 self._subsets.clear()
             self._subsets[(name, mask)] = pat
         return pat
+
+
+_NONE: list = []  # shared empty answer of words_each (callers only read it)
 
 
 def _first(pat: re.Pattern, text: str) -> list[re.Match]:
@@ -243,6 +287,16 @@ def search(name: str, text: str, config: "Config | None" = None) -> re.Match | N
     return found[0] if found else None
 
 
+def matched_each(names: tuple[str, ...], text: str, config: "Config | None" = None) -> list[list[str]]:
+    """``matched(name, text)`` for each of ``names`` (read-only lists: do not change them)."""
+    return _lists(config).words_each(names, text)
+
+
+def first_hit(names: tuple[str, ...], text: str, config: "Config | None" = None) -> int:
+    """The index of the first of ``names`` that ``search`` finds in ``text``, or -1."""
+    return _lists(config).first_hit(names, text)
+
+
 def count(name: str, text: str, config: "Config | None" = None, limit: int | None = None) -> int:
     """How many matches ``find_all`` would return, counting no further than ``limit``."""
     pat = pattern(name, config)
@@ -259,12 +313,18 @@ def matched(name: str, text: str, config: "Config | None" = None) -> list[str]:
 # The same idea for other modules' regexes: the same matches, read only where they can start.
 
 
-def key_starts(text: str, keys: tuple[str, ...]) -> list[int] | None:
-    """Sorted offsets of the lower-case ``keys`` in ``text`` (case-insensitively), or None for
-    non-ASCII text, where lower-casing does not follow re.IGNORECASE exactly."""
-    if not text.isascii():
-        return None
-    low, found = text.lower(), set()
+def key_starts(text: str, keys: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of the lower-case ``keys`` in ``text``, compared case-insensitively.
+
+    Non-ASCII text is folded the way re.IGNORECASE compares characters (``wordgate.fold``:
+    one character per character, so offsets hold), not lower-cased: a page with a "£" or a
+    bullet is read at the keys too instead of by a full scan.
+    """
+    if text.isascii():
+        low = text.lower()
+    else:
+        low, keys = fold(text), tuple(map(fold, keys))
+    found: set[int] = set()
     for key in keys:
         at = low.find(key)
         while at != -1:
@@ -276,11 +336,8 @@ def key_starts(text: str, keys: tuple[str, ...]) -> list[int] | None:
 def finditer_at(pat: re.Pattern, text: str, keys: tuple[str, ...]) -> list[re.Match]:
     """``list(pat.finditer(text))`` when every match of ``pat`` starts with one of ``keys``
     (lower case, compared case-insensitively) and none is empty."""
-    starts = key_starts(text, keys)
-    if starts is None:
-        return list(pat.finditer(text))
     out, end = [], 0
-    for at in starts:
+    for at in key_starts(text, keys):
         if at >= end:
             m = pat.match(text, at)
             if m:

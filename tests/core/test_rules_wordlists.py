@@ -147,3 +147,27 @@ def test_primed_documents_lint_the_same():
         key = lambda d: (d["rule"], d.get("start") or -1, d["fingerprint"])  # noqa: E731
         assert sorted(primed, key=key) == sorted(plain, key=key)
     textcache.clear_text_caches()
+
+
+def test_reading_at_keys_finds_what_a_full_scan_finds_also_in_non_ascii_text():
+    """``finditer_at`` folds non-ASCII text like re.IGNORECASE instead of scanning it whole."""
+    from linting.core.rules.readability import _MARKER_STARTS, _MARKERS
+    from linting.sources.txt import DOI_RE, PMID_RE, URL_RE
+
+    cases = [(URL_RE, ("http", "www.")), (DOI_RE, ("doi:", "http", "10.")), (PMID_RE, ("pmid",)), (_MARKERS, _MARKER_STARTS)]
+    texts = _texts() + [
+        "See WWW.example.org • or HTTPS://x.example/a (£5)", "ᴘᴍɪᴅ 1234567 • PMİD: 1234567 and pmıd 7654321",
+        "Dİ: DOİ:10.1000/xyz • doı:10.1000/abc", "[1] £ [2–4] (doi:10.1/x) — HTTP://ſite.example",
+    ]
+    for pat, keys in cases:
+        for text in texts:
+            assert _spans(wordlists.finditer_at(pat, text, keys)) == _spans(pat.finditer(text)), (pat.pattern[:30], text[:60])
+
+
+def test_asking_several_lists_at_once_answers_as_asking_each():
+    from linting.core.rules.claim_text import _CLAIM_NAMES, _NOT_CLAIM_NAMES
+
+    for text in _texts():
+        assert wordlists.matched_each(_CLAIM_NAMES, text) == [wordlists.matched(n, text) for n in _CLAIM_NAMES], text[:60]
+        hits = [i for i, n in enumerate(_NOT_CLAIM_NAMES) if wordlists.search(n, text)]
+        assert wordlists.first_hit(_NOT_CLAIM_NAMES, text) == (hits[0] if hits else -1), text[:60]

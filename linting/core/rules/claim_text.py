@@ -28,6 +28,8 @@ NOT_CLAIM_LISTS = (
     ("procedure or schedule", "nonclaim_procedure"),
     ("definition or mechanism", "nonclaim_definition"),
 )
+_NOT_CLAIM_NAMES = tuple(name for _, name in NOT_CLAIM_LISTS)
+_CLAIM_NAMES = tuple(f"claim_{kind}" for kind in CLAIM_KINDS)
 # Sections whose sentences the claims rules do not judge.
 SKIP_KINDS = frozenset({"disclaimer", "disclosure", "sources", "cta"})
 
@@ -105,18 +107,15 @@ def not_a_claim(text: str, config=None) -> str | None:
         return "question"
     if _IMPERATIVE.match(t) or _CONDITIONAL_ADVICE.match(t):
         return "advice or instruction"
-    for reason, name in NOT_CLAIM_LISTS:
-        if wordlists.search(name, t, config):
-            return reason
-    return None
+    hit = wordlists.first_hit(_NOT_CLAIM_NAMES, t, config)
+    return NOT_CLAIM_LISTS[hit][0] if hit >= 0 else None
 
 
 def claim_cues(text: str, config=None) -> list[str]:
     """Cue strings ("safety: 'completely safe'") when ``text`` asserts a checkable claim."""
-    t = core_text(text)
     cues = []
-    for kind in CLAIM_KINDS:
-        for word in wordlists.matched(f"claim_{kind}", t, config)[:2]:
+    for kind, words in zip(CLAIM_KINDS, wordlists.matched_each(_CLAIM_NAMES, core_text(text), config)):
+        for word in words[:2]:
             cues.append(f"{kind}: '{_short(word)}'")
     return cues
 
