@@ -267,3 +267,9 @@ def test_own_prices_contents_method_guidelines_and_adviser_pointers_are_not_clai
         "Serotonin helps to regulate mood, which is why low levels are linked to low spirits."
     )
     assert flagged(body) == []
+
+
+def test_product_strength_is_contents_but_a_comparison_is_still_a_claim():
+    assert flagged("The lotion contains 1% menthol.") == []
+    assert flagged("Many parents have questions about the nasal spray.") == []
+    assert len(flagged("The new bar contains 40% less salt than the leading brand.")) == 1
