@@ -127,3 +127,17 @@ def test_safety_assurances_and_pointers_are_not_a_risks_passage():
     assert findings(article(body), "balance.no-risks")
     named = body.replace("very rare,", "very rare but include dizziness,")
     assert not findings(article(named), "balance.no-risks")
+
+
+def test_product_not_intended_to_diagnose_is_not_a_page_disclaimer():
+    product = article("Our sprays lift your energy.\n\nOur sprays are food supplements and are not intended to diagnose or cure any illness.")
+    assert findings(product, "disclaimer.missing")
+    page = article("Our sprays lift your energy.\n\nThe information on this site is not intended to diagnose any condition.")
+    assert not findings(page, "disclaimer.missing")
+
+
+def test_plain_profit_statement_is_a_disclosure():
+    profit = COMMERCIAL + "\nAbout us\n\nThe clinic charges for each visit and makes a profit on the creams it sells.\n"
+    assert not findings(profit, "disclosure.commercial")
+    price_only = COMMERCIAL + "\nAbout us\n\nWe charge £40 for each visit.\n"
+    assert findings(price_only, "disclosure.commercial")

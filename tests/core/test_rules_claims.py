@@ -226,3 +226,50 @@ def test_list_items_under_other_lead_ins_are_not_claims_by_position():
     assert flagged(steps) == []
     claim_lead = "These remedies can help dry eyes:\n\n- Warm flannels over the eyelids loosen blocked glands."
     assert flagged(claim_lead) == ["These remedies can help dry eyes:"]
+
+
+def test_plain_assertions_without_trigger_words_are_claims():
+    # Generic statements about a condition or people, reassurances, ordinary verbs of benefit.
+    body = (
+        "Most teenagers in Scotland are short of iron without knowing it.\n\n"
+        "Shingles is more serious in older adults and can damage the eye.\n\n"
+        "Most women tolerate the coil without any problems.\n\n"
+        "The peel is painless and carries minimal risk.\n\n"
+        "Retinol cream fades acne scars and slows the thinning of the skin.\n\n"
+        "Daily probiotics keep your gut healthy through the winter.\n\n"
+        "Wearing a splint at night makes the wrist heal faster.\n\n"
+        "Blood pressure usually goes back up within a month of stopping the tablets.\n\n"
+        "Herbal teas are natural, so they cannot upset your stomach."
+    )
+    assert len(flagged(body)) == 9
+
+
+def test_own_testing_customers_ratings_and_workplace_outcomes_are_claims():
+    body = (
+        "In our testing, the blue lamp lifted the mood of most volunteers.\n\n"
+        "Our reviewers slept longer on the wool pillow than on any other.\n\n"
+        "Not one of our clients has needed a second filling.\n\n"
+        "We are Leeds's top-rated foot clinic, with over 300 five-star reviews.\n\n"
+        "Schools that run breakfast clubs see fewer absences.\n\n"
+        "Our nurses have vaccinated more than 12,000 travellers since 2015."
+    )
+    assert len(flagged(body)) == 6
+
+
+def test_own_prices_contents_method_guidelines_and_adviser_pointers_are_not_claims():
+    body = (
+        "Members pay £30 a month for two massages, plus 10% off all oils.\n\n"
+        "Each 60 ml tub of the 5% balm contains 3,000 mg of arnica.\n\n"
+        "We tested nine pillows over six weeks to find the ones that really make a difference.\n\n"
+        "Mood was measured on a single morning, and the dose was far higher than in any drink we tried.\n\n"
+        "Our nurses follow the Green Book guidance on travel vaccines, revised every year.\n\n"
+        "Your optician can check whether your eye drops are safe to use with contact lenses.\n\n"
+        "Serotonin helps to regulate mood, which is why low levels are linked to low spirits."
+    )
+    assert flagged(body) == []
+
+
+def test_product_strength_is_contents_but_a_comparison_is_still_a_claim():
+    assert flagged("The lotion contains 1% menthol.") == []
+    assert flagged("Many parents have questions about the nasal spray.") == []
+    assert len(flagged("The new bar contains 40% less salt than the leading brand.")) == 1

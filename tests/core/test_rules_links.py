@@ -94,3 +94,14 @@ def test_shop_button_label_alone_on_a_line():
     assert excerpts(linked) == []
     ordinary = article("Order of treatment\n\nThe nurse cleans the skin first.\n\nBooking\n\nCall 0113 496 0555.")
     assert excerpts(ordinary) == []
+
+
+def test_button_style_imperative_ending_in_here():
+    body = (
+        "Our shop is at 3 Mill Lane. Call 0113 496 0123. Buy a massage voucher for a relative here.\n\n"
+        "Start your hearing assessment here\n\n"
+        "Most people feel at home here."
+    )
+    found = excerpts(article(body))
+    assert len(found) == 2
+    assert not any("at home" in e for e in found)

@@ -41,6 +41,13 @@ _IMPERATIVE = re.compile(
     re.I,
 )
 _CONDITIONAL_ADVICE = re.compile(r"^(?:if|before|when|once|while)\s+you\b", re.I)
+# "Your pharmacist can check whether ...": pointing the reader to a professional is advice.
+_ADVISER = re.compile(
+    r"^(?:your|a|the)\s+(?:pharmacist|doctor|gp|nurse|midwife|dentist|optician|specialist|consultant|care\s+team|"
+    r"health\s+visitor|physiotherapist)\s+(?:can|could|may|will|should)\s+(?:also\s+)?(?:check|tell\s+you|advise|explain|"
+    r"talk|discuss|arrange|refer|answer|suggest|go\s+through|look\s+at|review|help\s+you\s+(?:decide|choose|work\s+out))\b",
+    re.I,
+)
 _NON_SPACE = re.compile(r"\S")
 _LEAD = re.compile(r"^[\s\"'“‘”’(\[•✔✓*–-]+")
 _DOI_PMID_URL = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d{5,9}\b|\bhttps?://\S+|\bwww\.\S+", re.I)
@@ -105,7 +112,7 @@ def not_a_claim(text: str, config=None) -> str | None:
         return "empty"
     if t.rstrip("\"'”’) ").endswith("?"):
         return "question"
-    if _IMPERATIVE.match(t) or _CONDITIONAL_ADVICE.match(t):
+    if _IMPERATIVE.match(t) or _CONDITIONAL_ADVICE.match(t) or _ADVISER.match(t):
         return "advice or instruction"
     hit = wordlists.first_hit(_NOT_CLAIM_NAMES, t, config)
     return NOT_CLAIM_LISTS[hit][0] if hit >= 0 else None

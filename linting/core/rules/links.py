@@ -16,6 +16,13 @@ _HERE_END = re.compile(
     r"get|discover|explore|check)\b[^.!?]*\bhere\s*[.!]?\s*$",
     re.I,
 )
+# A button-style imperative ending in "here": "Buy a voucher here", "Start your assessment here".
+_HERE_IMPERATIVE = re.compile(
+    r"^(?:buy|start|begin|shop|claim|try|request|donate|subscribe|join|take|complete|order|pay|reserve|grab|"
+    r"compare|contact|meet|browse|fill|send|share|leave|chat|choose|pick|upgrade|renew|redeem|unlock|gift|"
+    r"sign|enrol|enroll|make\s+(?:a|an|your)|get)\b[^.!?]*\bhere\s*[.!]?\s*$",
+    re.I,
+)
 _BELOW = re.compile(r"\b(?:the|our|this)\s+(?:form|link|button|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
 # Page elements (not addresses): a phone number or e-mail in the sentence does not stand in for them.
 _ELEMENT_BELOW = re.compile(r"\b(?:the|our|this)\s+(?:form|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
@@ -125,7 +132,9 @@ def dangling_spans(section) -> list[tuple[int, int, str]]:
                     floor = base + m.end()
         if any(a >= base for a, _, _ in spans):
             continue
-        if _may_hold(low, "here") and (_CLICK_HERE.search(s_text) or _HERE_END.search(s_text)):
+        if _may_hold(low, "here") and (
+            _CLICK_HERE.search(s_text) or _HERE_END.search(s_text) or _HERE_IMPERATIVE.match(s_text.lstrip("•✔-*> "))
+        ):
             spans.append((sentence.start, sentence.end, "'here' with nothing to click"))
         elif _may_hold(low, "below") and _BELOW.search(s_text):
             spans.append((sentence.start, sentence.end, _BELOW.search(s_text).group(0).lower() + " is missing"))
