@@ -89,7 +89,7 @@ def main(argv=None) -> int:
 
         _, index = ensure_site()
         article = workdir / "article.txt"
-        article.write_text(make_article(random.Random(7), 0, words=args.words), encoding="utf-8")
+        article.write_text(make_article(random.Random(7), 0, set(), words=args.words), encoding="utf-8")
         page = import_document(parse_file(str(article)), index).page
         words = sum(len(b.value["text"].source.split()) for b in page.body)
         user = get_user_model().objects.create_superuser("bench", "bench@example.org", "bench-password-1")
