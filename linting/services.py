@@ -20,8 +20,18 @@ from linting.core.config_file import load_config
 from linting.core.engine import lint_document
 from linting.core.findings import DocumentReport, Severity
 
-# Bump when rules change in a way that should invalidate stored reports.
-LINTER_VERSION = "1"
+CORE_DIR = Path(__file__).resolve().parent / "core"
+
+
+@lru_cache(maxsize=1)
+def linter_version() -> str:
+    """A digest of the linter's own code and word lists: a deployment that changes a rule makes
+    every stored report stale, so the gate never reads a report made by older rules."""
+    digest = hashlib.sha256()
+    for path in sorted(CORE_DIR.rglob("*")):
+        if path.suffix in (".py", ".toml") and path.is_file():
+            digest.update(path.relative_to(CORE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def config_path() -> Path | None:
@@ -36,7 +46,7 @@ def config_path() -> Path | None:
 def _load(path: str | None, mtime: float | None) -> tuple[Config, str]:
     config = load_config(path) if path else Config()
     raw = Path(path).read_bytes() if path else b""
-    digest = hashlib.sha256(LINTER_VERSION.encode() + b"\0" + raw).hexdigest()
+    digest = hashlib.sha256(linter_version().encode() + b"\0" + raw).hexdigest()
     return config, digest
 
 
@@ -48,17 +58,17 @@ def project_config() -> tuple[Config, str]:
 
 
 def cached_link_results(doc, config: Config) -> dict:
-    """Link results from the database cache only (no network), keyed as the rules expect."""
-    from linting.core.links import external_urls
-    from linting.models import DatabaseLinkCache
+    """The latest known result of each external link (database only, never the network).
 
-    cache = DatabaseLinkCache(ttl=float(config.links.get("cache_ttl", 86400)))
-    results = {}
-    for url in external_urls([doc]):
-        result = cache.get(url)
-        if result is not None:
-            results[url] = result
-    return results
+    Expired results are still used here: the TTL says when to check a link again, not that a
+    link found broken has become fine. Only a new check replaces a result.
+    """
+    from linting.core.links import external_urls
+    from linting.models import LinkCheck
+
+    urls = external_urls([doc])
+    rows = LinkCheck.objects.filter(url_hash__in=[LinkCheck.hash_url(u) for u in urls])
+    return {row.url: row.to_result() for row in rows}
 
 
 def link_results_for(doc, config: Config) -> dict:
@@ -85,8 +95,9 @@ def lint_page(page, *, data: dict | None = None) -> DocumentReport:
 def report_for_revision(revision, *, force: bool = False):
     """The stored LintReport of ``revision``, (re)computed if missing or stale.
 
-    Stale means the revision's content, the lint config or what is known about its links
-    (cached external results, internal pages/documents/images) changed since it was stored.
+    Stale means the revision's content, the lint config, the linter's code, what is known about
+    its links (cached external results, internal pages/documents/images) or the date (rules
+    such as the review-date check depend on it) changed since it was stored.
     """
     from linting.models import LintReport
     from linting.sources.wagtail import content_hash, document_for_page, page_to_api_dict
@@ -96,7 +107,8 @@ def report_for_revision(revision, *, force: bool = False):
     config, config_digest = project_config()
     doc = document_for_page(page, data)
     link_results = link_results_for(doc, config)
-    digest = hashlib.sha256((content_hash(data) + _links_digest(link_results)).encode()).hexdigest()
+    today = timezone.localdate().isoformat()
+    digest = hashlib.sha256((content_hash(data) + _links_digest(link_results) + today).encode()).hexdigest()
     existing = LintReport.objects.filter(revision=revision).first()
     if existing and not force and existing.content_hash == digest and existing.config_hash == config_digest:
         return existing

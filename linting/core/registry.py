@@ -86,6 +86,7 @@ class Rule:
         suggestion: str = "",
         fingerprint_extra: str = "",
     ) -> Finding:
+        cues = tuple(cues)
         if sentence is not None:
             excerpt, start, end = sentence.text, sentence.start, sentence.end
         excerpt = collapse_ws(excerpt) if excerpt is not None else None
@@ -101,8 +102,14 @@ class Rule:
             cues=tuple(dict.fromkeys(cues)),
             url=url,
             suggestion=suggestion,
-            fingerprint=make_fingerprint(self.id, excerpt, url, fingerprint_extra),
+            fingerprint=make_fingerprint(self.id, excerpt, url, fingerprint_extra or _whole_document_basis(excerpt, cues)),
         )
+
+
+def _whole_document_basis(excerpt: str | None, cues: Iterable[str]) -> str:
+    """A finding about the whole document has no sentence to fingerprint: its cues stand in, so
+    an acceptance lapses when what made it fire changes (a new price, a new call to action)."""
+    return "" if excerpt else "|".join(sorted(set(cues)))
 
 
 class RuleRegistry:
