@@ -147,6 +147,7 @@ class _Compiled:
                 self.gate_of[name] = gate
         self.gate = self.gates[0]  # the sentence lists' gate (the one ``prime`` fills)
         self._subsets: dict[tuple[str, int], re.Pattern | None] = {}
+        self._gate_of_names: dict[tuple[str, ...], Gate | None] = {}
         _LIVE.add(self)
 
     def matches(self, name: str, text: str, kind: int = ALL) -> list:
@@ -178,8 +179,8 @@ class _Compiled:
         lists answered by one AND (a sentence is asked about several lists in a row)."""
         if not text:
             return [_NONE] * len(names)
-        gate = self.gate_of[names[0]] if names else self.gate
-        if any(self.gate_of[name] is not gate for name in names):
+        gate = self._shared_gate(names)
+        if gate is None:
             return [self.matches(name, text, WORDS) for name in names]
         seen = gate._texts.get(text) or gate.seen(text)
         smask, words, masks, out = seen.mask, seen.results[WORDS], self.masks, []
@@ -198,8 +199,8 @@ class _Compiled:
         """The index of the first of ``names`` with a match in ``text`` (``matches(.., FIRST)``), or -1."""
         if not text:
             return -1
-        gate = self.gate_of[names[0]] if names else self.gate
-        if any(self.gate_of[name] is not gate for name in names):
+        gate = self._shared_gate(names)
+        if gate is None:
             return next((i for i, name in enumerate(names) if self.matches(name, text, FIRST)), -1)
         seen = gate._texts.get(text) or gate.seen(text)
         smask, firsts, masks = seen.mask, seen.results[FIRST], self.masks
@@ -213,6 +214,16 @@ class _Compiled:
             if found:
                 return i
         return -1
+
+    def _shared_gate(self, names: tuple[str, ...]) -> Gate | None:
+        """The gate of all ``names``, or None when they are split over gates (or unknown)."""
+        try:
+            return self._gate_of_names[names]
+        except KeyError:
+            gates = {id(self.gate_of.get(name)): self.gate_of.get(name) for name in names}
+            gate = next(iter(gates.values())) if len(gates) == 1 else None
+            self._gate_of_names[names] = gate
+            return gate
 
     def _words(self, name: str, seen: _Seen, mask: int) -> list[str]:
         every = seen.results[ALL].get(name)
