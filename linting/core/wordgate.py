@@ -31,6 +31,30 @@ _CACHE_LIMIT = 100_000  # distinct words remembered
 _TEXTS_KEPT = 2_000  # texts remembered: about the sentences and sections of a few articles
 
 
+# text -> (words, word offsets) of texts scanned by ``scan``: a section scanned to prime its
+# sentences for one gate is not split again when another gate is asked about the whole of it.
+_SCANS: dict[str, tuple[list[str], list[int]]] = {}
+
+
+def scan(text: str) -> tuple[list[str], list[int]]:
+    """The words of ``text`` and their offsets, from one split (remembered per text)."""
+    found = _SCANS.get(text)
+    if found is None:
+        # split keeps the words (odd items) between the gaps, and the running length of
+        # the pieces before a word is its offset.
+        parts = _WORD_SPLIT.split(text)
+        words = parts[1::2]
+        found = (words, list(accumulate(map(len, parts)))[0 : 2 * len(words) : 2])
+        if len(_SCANS) > _TEXTS_KEPT:
+            _SCANS.clear()
+        _SCANS[text] = found
+    return found
+
+
+def forget_scans() -> None:
+    _SCANS.clear()
+
+
 def _extra_equivalents() -> dict[int, str]:
     from re import _casefix
 
@@ -75,7 +99,7 @@ def fold(text: str) -> str:
 class _Seen:
     """What the gate found in one text: entries that may match, and where matches may start."""
 
-    __slots__ = ("mask", "text", "results", "_bits", "_runs", "_digits", "_folded")
+    __slots__ = ("mask", "text", "results", "_bits", "_runs", "_digits", "_folded", "_offsets")
 
     def __init__(self, text: str, bits: list[int]) -> None:
         self.text, self.mask, self._bits = text, 0, bits
@@ -83,11 +107,15 @@ class _Seen:
         self._runs: list[tuple[int, int]] | None = None
         self._digits: list[int] | None = None
         self._folded: str | None = None
+        self._offsets: list[int] | None = None  # offsets of the words, when known
 
     def runs(self) -> list[tuple[int, int]]:
         """(offset, entry bits) of each word some entry may start at."""
         if self._runs is None:
-            offsets = map(_START, _WORD_RUN.finditer(self.text))
+            if self._offsets is not None:
+                offsets = self._offsets
+            else:
+                offsets = map(_START, _WORD_RUN.finditer(self.text))
             self._runs = list(compress(zip(offsets, self._bits), self._bits))
         return self._runs
 
@@ -168,38 +196,36 @@ class Gate:
         seen = self._texts.get(text)
         if seen is not None:
             return seen
-        words = _WORD_RUN.findall(text)
-        return self._remember(self._judge(text, words, self._bits(words)))
+        words, offsets = _SCANS.get(text) or scan(text)
+        seen = self._judge(text, words, self._bits(words))
+        seen._offsets = offsets
+        return self._remember(seen)
 
     def prime(self, text: str, spans) -> None:
-        """Gate ``text`` and each ``text[start:end]`` of ``spans`` from one scan of its words.
+        """Gate each ``text[start:end]`` of ``spans`` from one scan of the words of ``text``.
 
-        A section is gated once and its sentences are read off by offsets, instead of every
-        sentence being scanned again (and the section once more) when a rule first asks. A span
-        that would cut a word in two is left to ``seen``. Results are those ``seen`` gives.
+        A section's sentences are read off by offsets instead of every sentence being scanned
+        when a rule first asks. The section itself is gated only if someone asks (``seen``):
+        rules read few lists over whole sections. A span that would cut a word in two is left
+        to ``seen``. Results are those ``seen`` gives.
         """
         memo = self._texts
-        if text in memo and all(text[start:end] in memo for start, end in spans):
-            return  # an unchanged section, gated already (lint-on-save)
-        # One scan for words and offsets: split keeps the words (odd items) between the gaps,
-        # and the running length of the pieces before a word is its offset.
-        parts = _WORD_SPLIT.split(text)
-        words = parts[1::2]
-        if not words:
-            return
-        offsets = list(accumulate(map(len, parts)))[0 : 2 * len(words) : 2]
-        bits = self._bits(words)
-        if text not in memo:
-            whole = self._judge(text, words, list(bits))
-            whole._runs = list(compress(zip(offsets, whole._bits), whole._bits))
-            self._remember(whole)
         size = len(text)
+        todo = []
         for start, end in spans:
             piece = text[start:end]
             if piece in memo or (start and _TWO_WORD_CHARS.match(text, start - 1)):
                 continue
             if end < size and _TWO_WORD_CHARS.match(text, end - 1):
                 continue
+            todo.append((start, end, piece))
+        if not todo:
+            return  # unchanged sentences, gated already (lint-on-save)
+        words, offsets = _SCANS.get(text) or scan(text)
+        if not words:
+            return
+        bits = self._bits(words)
+        for start, end, piece in todo:
             i = bisect_left(offsets, start)
             j = bisect_left(offsets, end, i)
             seen = self._judge(piece, words[i:j], bits[i:j])

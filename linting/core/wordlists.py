@@ -30,7 +30,7 @@ from weakref import WeakSet
 
 from . import textcache
 from .entrygates import entry_facts
-from .wordgate import Gate, fold
+from .wordgate import Gate, fold, forget_scans
 
 if TYPE_CHECKING:
     from .config import Config
@@ -38,6 +38,12 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).with_name("data")
 ALL, FIRST, WORDS = 0, 1, 2  # what _Compiled.matches returns
 _BOUNDED = (r"(?<![\w-])", r"(?![\w-])")
+# Lists read over whole sections and paragraphs, not sentence by sentence: they get a gate of
+# their own, so gating a section does not weigh every sentence list's entries (and sentences
+# are not gated for these). Any list works with either gate; this only sets the speed.
+SECTION_LISTS = frozenset(
+    {"disclosure", "cta", "sell_signals", "uncertainty", "disclaimer_limits", "not_a_substitute", "consult_professional"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -119,18 +125,29 @@ class _Compiled:
         self.entries: dict[str, tuple[str, ...]] = {}
         self.masks: dict[str, int] = {}
         self.offsets: dict[str, int] = {}
-        per_entry: dict[int, list] = {}
-        bit = 0
+        self.gate_of: dict[str, Gate] = {}
+        groups: dict[bool, list[str]] = {False: [], True: []}
         for name in sorted(builtin_lists()):
-            items = tuple(builtin_lists()[name]["entries"]) + tuple(added.get(name, ()))
-            ordered = tuple(sorted(items, key=len, reverse=True))
-            self.entries[name], self.offsets[name] = ordered, bit
-            for entry in ordered:
-                per_entry[1 << bit] = entry_facts(entry)
-                bit += 1
-            self.masks[name] = ((1 << len(ordered)) - 1) << self.offsets[name]
-        self.gate = Gate(per_entry)
+            groups[name in SECTION_LISTS].append(name)
+        self.gates: list[Gate] = []
+        for names in groups.values():
+            per_entry: dict[int, list] = {}
+            bit = 0
+            for name in names:
+                items = tuple(builtin_lists()[name]["entries"]) + tuple(added.get(name, ()))
+                ordered = tuple(sorted(items, key=len, reverse=True))
+                self.entries[name], self.offsets[name] = ordered, bit
+                for entry in ordered:
+                    per_entry[1 << bit] = entry_facts(entry)
+                    bit += 1
+                self.masks[name] = ((1 << len(ordered)) - 1) << self.offsets[name]
+            gate = Gate(per_entry)
+            self.gates.append(gate)
+            for name in names:
+                self.gate_of[name] = gate
+        self.gate = self.gates[0]  # the sentence lists' gate (the one ``prime`` fills)
         self._subsets: dict[tuple[str, int], re.Pattern | None] = {}
+        self._gate_of_names: dict[tuple[str, ...], Gate | None] = {}
         _LIVE.add(self)
 
     def matches(self, name: str, text: str, kind: int = ALL) -> list:
@@ -142,7 +159,8 @@ class _Compiled:
             raise KeyError(f"unknown word list {name!r}") from None
         if not text:
             return []
-        seen = self.gate._texts.get(text) or self.gate.seen(text)
+        gate = self.gate_of[name]
+        seen = gate._texts.get(text) or gate.seen(text)
         mask &= seen.mask
         if not mask:
             return []
@@ -161,7 +179,10 @@ class _Compiled:
         lists answered by one AND (a sentence is asked about several lists in a row)."""
         if not text:
             return [_NONE] * len(names)
-        seen = self.gate._texts.get(text) or self.gate.seen(text)
+        gate = self._shared_gate(names)
+        if gate is None:
+            return [self.matches(name, text, WORDS) for name in names]
+        seen = gate._texts.get(text) or gate.seen(text)
         smask, words, masks, out = seen.mask, seen.results[WORDS], self.masks, []
         for name in names:
             mask = masks[name] & smask
@@ -178,7 +199,10 @@ class _Compiled:
         """The index of the first of ``names`` with a match in ``text`` (``matches(.., FIRST)``), or -1."""
         if not text:
             return -1
-        seen = self.gate._texts.get(text) or self.gate.seen(text)
+        gate = self._shared_gate(names)
+        if gate is None:
+            return next((i for i, name in enumerate(names) if self.matches(name, text, FIRST)), -1)
+        seen = gate._texts.get(text) or gate.seen(text)
         smask, firsts, masks = seen.mask, seen.results[FIRST], self.masks
         for i, name in enumerate(names):
             mask = masks[name] & smask
@@ -191,6 +215,16 @@ class _Compiled:
                 return i
         return -1
 
+    def _shared_gate(self, names: tuple[str, ...]) -> Gate | None:
+        """The gate of all ``names``, or None when they are split over gates (or unknown)."""
+        try:
+            return self._gate_of_names[names]
+        except KeyError:
+            gates = {id(self.gate_of.get(name)): self.gate_of.get(name) for name in names}
+            gate = next(iter(gates.values())) if len(gates) == 1 else None
+            self._gate_of_names[names] = gate
+            return gate
+
     def _words(self, name: str, seen: _Seen, mask: int) -> list[str]:
         every = seen.results[ALL].get(name)
         if every is None:
@@ -200,7 +234,7 @@ class _Compiled:
     def _matches(self, name: str, seen: _Seen, mask: int, first: bool) -> list[re.Match]:
         text = seen.text
         pat = self._pattern(name, mask)
-        starts = self.gate.starts(seen, mask)
+        starts = self.gate_of[name].starts(seen, mask)
         if starts is None:
             return _first(pat, text) if first else list(pat.finditer(text))
         out: list[re.Match] = []
@@ -243,14 +277,17 @@ _LIVE: WeakSet = WeakSet()  # every _Compiled, so their per-text memos can be cl
 
 @textcache.register
 def _forget_texts() -> None:
+    forget_scans()
     for compiled in list(_LIVE):
-        compiled.gate.forget_texts()
+        for gate in compiled.gates:
+            gate.forget_texts()
 
 
 @textcache.register_word_cache
 def _forget_words() -> None:
     for compiled in list(_LIVE):
-        compiled.gate.forget_words()
+        for gate in compiled.gates:
+            gate.forget_words()
 
 
 @lru_cache(maxsize=32)

@@ -101,8 +101,13 @@ class Verdict:
     unresolved: list[str]
 
 
+_LEAD_CHARS = frozenset("\"'“‘”’([•✔✓*–-")
+
+
 def core_text(text: str) -> str:
-    return _LEAD.sub("", text).strip()
+    if text and (text[0] in _LEAD_CHARS or text[0].isspace()):
+        return _LEAD.sub("", text).strip()
+    return text.strip()  # nothing for _LEAD to remove
 
 
 def not_a_claim(text: str, config=None) -> str | None:
@@ -163,20 +168,25 @@ def listed_remedy(section: Section, index: int, config=None) -> bool:
     return False
 
 
-def _holds(text: str, keys: tuple[str, ...]) -> bool:
-    return any(k in text for k in keys)
+def _holds(text: str, keys: re.Pattern) -> bool:
+    return keys.search(text) is not None
+
+
+def _any_of(*keys: str) -> re.Pattern:
+    """A pattern finding any of the literal ``keys`` (case as given): one scan instead of one per key."""
+    return re.compile("|".join(map(re.escape, keys)))
 
 
 # Words each pattern below cannot match without (case as in the pattern): cheap tests first.
-_NOUN_KEYS = (
+_NOUN_KEYS = _any_of(
     "rial", "tud", "regist", "review", "guid", "survey", "report", "program", "audit", "cohort",
     "analysis", "database", "statistics", "series", "census",
 )
-_REPORTING_KEYS = (
+_REPORTING_KEYS = _any_of(
     "report", "found", "finds", "show", "warn", "estimate", "state", "conclude", "publish", "record",
 )
-_JOURNAL_KEYS = ("Lancet", "BMJ", "JAMA", "NEJM", "New", "Cochrane", "PLOS", "Nature", "Annals", "Journal")
-_EXPERT_KEYS = ("Dr", "Doctor", "Prof")
+_JOURNAL_KEYS = _any_of("Lancet", "BMJ", "JAMA", "NEJM", "New", "Cochrane", "PLOS", "Nature", "Annals", "Journal")
+_EXPERT_KEYS = _any_of("Dr", "Doctor", "Prof")
 
 
 @lru_cache(maxsize=4096)
