@@ -51,7 +51,11 @@ def lint_report(request, page_id: int, revision: Literal["latest", "live"] = "la
     from linting.models import AcceptedFinding
     from linting.services import report_for_revision
 
+    from pages.models import ArticlePage
+
     page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, ArticlePage):
+        raise HttpError(404, "Only articles have lint reports.")
     if not page.permissions_for_user(request.user).can_edit():
         raise HttpError(403, "You cannot see the lint report of this page.")
     target = page.live_revision if revision == "live" else page.get_latest_revision()

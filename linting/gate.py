@@ -18,6 +18,8 @@ Drafts always save: nothing here runs for a save that does not make a revision l
 
 from __future__ import annotations
 
+import logging
+
 from wagtail.actions.publish_page_revision import PublishPagePermissionError, PublishPageRevisionAction
 
 from linting.core.findings import Finding
@@ -79,6 +81,7 @@ class GatedPublishPageRevisionAction(PublishPageRevisionAction):
 
 
 SCHEDULED_LOG_ACTION = "wagtail.publish.scheduled"
+logger = logging.getLogger("vetted.gate")
 
 
 def publish_page(page, revision, *, user=None, changed=True, log_action=True, previous_revision=None,
@@ -92,14 +95,18 @@ def publish_page(page, revision, *, user=None, changed=True, log_action=True, pr
     action = GatedPublishPageRevisionAction(
         revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision,
     )
-    try:
+    if log_action != SCHEDULED_LOG_ACTION:
         return action.execute(skip_permission_checks=skip_permission_checks)
-    except PublishBlocked as blocked:
-        if log_action != SCHEDULED_LOG_ACTION:
-            raise
-        from wagtail.log_actions import log
+    from django.db import transaction
+    from wagtail.log_actions import log
 
+    try:
+        with transaction.atomic():
+            return action.execute(skip_permission_checks=skip_permission_checks)
+    except PublishBlocked as blocked:
         type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
         log(instance=page, action="vetted.publish_blocked", user=user, revision=revision,
             data={"scheduled": True, "findings": [f.fingerprint for f in blocked.findings]})
-        return None
+    except Exception:  # noqa: BLE001 - fail closed for this page, keep publishing the others
+        logger.exception("Scheduled publishing of page %s revision %s failed", page.pk, revision.pk)
+    return None

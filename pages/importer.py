@@ -148,8 +148,8 @@ def _source_note(source) -> str:
 def _person(name: str | None) -> Person | None:
     if not name:
         return None
-    person, _ = Person.objects.get_or_create(name=name.strip()[:255])
-    return person
+    name = name.strip()[:255]
+    return Person.objects.filter(name=name).order_by("pk").first() or Person.objects.create(name=name)
 
 
 def _disclaimer_for(section: Section, title: str) -> Disclaimer:
@@ -194,9 +194,15 @@ def build_body(doc: Document, footnote_uuids: dict[int, str]) -> tuple[list, lis
     return body, disclaimers
 
 
+def article_slug(title: str) -> str:
+    """The slug an imported article gets; non-Latin titles keep their letters (no collisions on
+    a fallback slug)."""
+    return slugify(title, allow_unicode=True)[:80].strip("-") or "article"
+
+
 @transaction.atomic
 def import_document(doc: Document, parent: Page, *, publish: bool = False, user=None) -> ImportResult:
-    slug = slugify(doc.title)[:80].strip("-") or "article"
+    slug = article_slug(doc.title)
     page = ArticlePage.objects.child_of(parent).filter(slug=slug).first()
     created = page is None
     if created:
@@ -220,7 +226,7 @@ def import_document(doc: Document, parent: Page, *, publish: bool = False, user=
     page.footnotes = [Footnote(uuid=footnote_uuids[i], text=_source_note(s)) for i, s in enumerate(doc.sources)]
     page.disclaimers = [_disclaimer_for(s, doc.title) for s in disclaimer_sections]
     if doc.metadata.tags:
-        page.tags.set(doc.metadata.tags)
+        page.tags.set([t[:100] for t in doc.metadata.tags if t.strip()])
 
     if created:
         parent.add_child(instance=page)

@@ -93,14 +93,14 @@ class ArticlePage(Page):
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
 
     api_fields = [
-        APIField("summary"),
-        APIField("author", serializer=PersonField()),
-        APIField("reviewer", serializer=PersonField()),
-        APIField("last_reviewed"),
-        APIField("tags"),
-        APIField("body", serializer=BodyField(source="*")),
+        APIField("summary", writable=True),
+        APIField("author", serializer=PersonField(), writable=True),
+        APIField("reviewer", serializer=PersonField(), writable=True),
+        APIField("last_reviewed", writable=True),
+        APIField("tags", writable=True),
+        APIField("body", serializer=BodyField(source="*"), writable=True),
         APIField("footnotes", serializer=FootnotesField(source="*")),
-        APIField("sources"),
+        APIField("sources", writable=True),
         APIField("disclaimers", serializer=DisclaimersField(source="*")),
     ]
 
@@ -118,8 +118,13 @@ class ArticlePage(Page):
         # Backstop of the publish gate. A new article is created as a draft whatever the caller
         # set (Wagtail's create-and-publish view adds the page live, then publishes its first
         # revision): it only goes live through publishing, which the gate checks.
-        if self.pk is None and self.live and not self.live_revision_id:
-            self.live, self.has_unpublished_changes = False, True
+        # The same holds for copies ("publish copy" keeps the source's live flag): a copy has to
+        # pass the gate on its own revision, so it starts as a draft too.
+        if self.pk is None and self.live:
+            self.live, self.has_unpublished_changes, self.live_revision = False, True, None
+            self._vetted_created_as_draft = True
+        if getattr(self, "_vetted_created_as_draft", False) and not self.live:
+            self.live_revision = None  # Wagtail's copy sets it afterwards; a draft has none
         # A page is never saved live on a revision the gate blocks.
         if self.pk and self.live and self.live_revision_id:
             previous = type(self).objects.filter(pk=self.pk).values_list("live", "live_revision_id").first()
@@ -158,8 +163,8 @@ class ArticleSource(Orderable):
         FieldPanel("year"), FieldPanel("doi"), FieldPanel("pmid"),
     ]
     api_fields = [
-        APIField("title"), APIField("url"), APIField("publisher"),
-        APIField("year"), APIField("doi"), APIField("pmid"),
+        APIField("title", writable=True), APIField("url", writable=True), APIField("publisher", writable=True),
+        APIField("year", writable=True), APIField("doi", writable=True), APIField("pmid", writable=True),
     ]
 
     def clean(self):

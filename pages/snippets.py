@@ -59,6 +59,20 @@ class Disclaimer(models.Model):
     def __str__(self):
         return f"{self.title} ({self.get_kind_display()})"
 
+    def delete(self, *args, **kwargs):
+        """Refuse to delete a disclaimer live articles show: they would lose it without any
+        publish (and so without the lint gate) ever seeing the change."""
+        from django.core.exceptions import PermissionDenied
+
+        if self.is_default:
+            raise PermissionDenied(f"“{self.title}” is the site's default {self.get_kind_display().lower()} "
+                                   "disclaimer; make another one the default before deleting it.")
+        live_users = self.articlepage_set.filter(live=True)
+        if live_users.exists():
+            raise PermissionDenied(f"“{self.title}” is shown on {live_users.count()} live article(s); "
+                                   "remove it from them first.")
+        return super().delete(*args, **kwargs)
+
     def clean(self):
         if self.is_default and Disclaimer.objects.filter(kind=self.kind, is_default=True).exclude(pk=self.pk).exists():
             raise ValidationError({"is_default": f"There is already a default {self.get_kind_display().lower()} disclaimer."})

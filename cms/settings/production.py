@@ -9,10 +9,16 @@ from .base import *  # noqa: F401,F403
 _INSECURE_KEYS = {"", "django-insecure-vetted-dev-only", "vetted-test-key-not-secret", "change-me"}
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if SECRET_KEY in _INSECURE_KEYS or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 32:
+if SECRET_KEY in _INSECURE_KEYS or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a random value of at least 32 characters in production"
+        "SECRET_KEY must be set to a random value of at least 50 characters in production"
     )
+
+# Absolute URLs in API responses, notification e-mails and link checks use this address.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
+if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("WAGTAILADMIN_BASE_URL must be set to the site's public address, e.g. https://cms.example.org")
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 DEBUG = os.environ.get("DEBUG", "").lower() in {"1", "true", "yes", "on"}
 if DEBUG:

@@ -9,13 +9,14 @@ PermissionDenied would become Wagtail's redirect to the dashboard).
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseForbidden
+from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from linting.core.findings import Severity
+from linting.gate import is_gated
 from linting.overrides import accept_finding, can_override
 from linting.services import report_for_revision
 
@@ -23,6 +24,8 @@ from linting.services import report_for_revision
 @require_POST
 def accept_finding_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
+    if not is_gated(page):
+        raise Http404("Only articles have lint findings to accept.")
     if not can_override(request.user) or not page.permissions_for_user(request.user).can_edit():
         return HttpResponseForbidden("Only medical reviewers who may edit this page can accept lint findings.")
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk]) + "?lint=review"

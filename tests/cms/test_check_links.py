@@ -139,3 +139,15 @@ def test_broken_links_report_lists_results_and_exports(make_article, server, all
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)).active
     assert sheet.cell(row=2, column=1).value == "Linked article"
     assert page.pk
+
+
+def test_an_expired_broken_result_still_blocks(make_article, server, allow_localhost):
+    """The TTL says when to check again; until a new check, a broken link stays broken."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    page = linked_article(make_article, server, publish=False)
+    call_command("check_links", "--page", str(page.pk))
+    LinkCheck.objects.update(checked_at=timezone.now() - dt.timedelta(days=30))
+    assert [u for u, _ in broken(page)] == [f"{server}/gone/leaflet"]

@@ -297,3 +297,57 @@ def test_lint_report_api_needs_a_token(draft, api, client, reviewer_user):
     assert data["blocks_publishing"] is False and data["accepted"][0]["user"] == "medrev"
     assert api("get", url + "?revision=live").status_code == 404
     assert "/api/v3/lint-reports/pages/{page_id}/" in client.get("/api/v3/openapi.json").json()["paths"]
+
+
+def test_copy_keeping_live_makes_a_draft_copy(make_article, superuser):
+    source = make_article(title="Source article")
+    page = source.get_latest_revision_as_object()
+    page.body = claim_body()
+    page.save_revision()  # the source now has a blocked draft on top of clean live content
+    copy = source.copy(update_attrs={"title": "Copied article", "slug": "copied-article"}, keep_live=True,
+                       user=superuser)
+    copy.refresh_from_db()
+    assert not copy.live and copy.live_revision_id is None
+    assert ArticlePage.objects.live().filter(slug="copied-article").count() == 0
+    assert is_live(source)
+
+
+def test_whole_article_acceptance_lapses_when_its_cues_change(make_article, reviewer_user):
+    body = [("overview", {"heading": "Overview", "text": "<p>Our clinic offers knee injections.</p>"}),
+            ("risks", {"heading": "Risks", "text": "<p>Ask your doctor about the risks before you decide.</p>"})]
+    page = make_article(title="Clinic page", publish=False, body=body, with_footnote=False)
+    revision = page.get_latest_revision()
+    assert "disclosure.commercial" in [f.rule for f in blocking_findings(revision)]
+    accept_all(page, reviewer_user)
+    assert blocking_findings(revision) == []
+    edited = page.get_latest_revision_as_object()
+    edited.body = body + [("cta", {"text": "<p>Book a free consultation today for £95.</p>", "button_label": "Book",
+                                    "url": "", "page": None, "sponsored": False})]
+    rules = [f.rule for f in blocking_findings(edited.save_revision())]
+    assert "disclosure.commercial" in rules
+
+
+def test_api_v3_writes_article_fields(draft, api):
+    body = {"meta": {"type": "pages.ArticlePage"}, "summary": "A revised summary.", "last_reviewed": "2026-10-01",
+            "sources": [{"title": "Knee trial", "url": "https://journal.example/knee", "publisher": "Knee Journal",
+                         "year": 2024, "doi": "", "pmid": ""}]}
+    response = api("patch", f"/api/v3/pages/{draft.pk}/", data=body)
+    assert response.status_code == 200, response.content
+    draft.refresh_from_db()
+    saved = draft.get_latest_revision_as_object()
+    assert saved.summary == "A revised summary." and saved.last_reviewed.isoformat() == "2026-10-01"
+    assert [s.title for s in saved.sources.all()] == ["Knee trial"]
+
+
+def test_api_v3_create_and_publish(article_index, api):
+    body = {"meta": {"type": "pages.ArticlePage", "parent_id": article_index.pk, "action": "publish"},
+            "title": "Miracle knees", "slug": "miracle-knees",
+            "summary": "Our injection cures knee arthritis in every patient."}
+    response = api("post", "/api/v3/pages/", data=body)
+    assert response.status_code == 403, response.content
+    assert "claims" in response.json()["detail"]
+    assert not ArticlePage.objects.filter(slug="miracle-knees").exists()  # atomic: nothing half-written
+    body["meta"].pop("action")
+    assert api("post", "/api/v3/pages/", data=body).status_code == 201  # the draft saves
+    page = ArticlePage.objects.get(slug="miracle-knees")
+    assert not page.live and page.get_latest_revision().lint_report.error_count >= 1

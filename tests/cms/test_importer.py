@@ -143,3 +143,25 @@ def test_seed_article_imports_with_its_headings(site_pages):
     assert "free quote" in cta_text
     assert page.disclaimers.count() == 1
     assert run(seed)[0] == 0 and ArticlePage.objects.count() == 1
+
+
+def test_invalid_data_is_one_line_and_does_not_stop_the_others(site_pages):
+    code, out, err = run(IMPORT / "future-review.md", IMPORT / "short-guide.md")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "future-review.md" in lines[0] and "future" in lines[0]
+    assert "Traceback" not in err
+    assert list(ArticlePage.objects.values_list("slug", flat=True)) == ["flu-vaccines-who-should-have-one"]
+
+
+def test_non_latin_titles_do_not_collide(site_pages):
+    assert run(IMPORT / "ukrainian-a.md")[0] == 0
+    assert run(IMPORT / "ukrainian-b.md")[0] == 0
+    assert sorted(p.title for p in ArticlePage.objects.all()) == ["Гіпертонія", "Діабет другого типу"]
+
+
+def test_people_with_the_same_name_are_reused_not_a_crash(site_pages):
+    Person.objects.create(name="Dr Nia Roberts")
+    Person.objects.create(name="Dr Nia Roberts")
+    code, _, err = run(IMPORT / "short-guide.md")
+    assert code == 0, err

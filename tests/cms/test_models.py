@@ -84,3 +84,20 @@ def test_server_render_is_semantic(make_article, client):
     assert '<ol class="sources">' in html
     assert '<aside class="disclaimer"' in html
     assert ArticlePage.objects.live().count() == 1
+
+
+def test_disclaimers_live_articles_show_cannot_be_deleted(make_article):
+    from django.core.exceptions import PermissionDenied
+
+    default = Disclaimer.objects.get(is_default=True)
+    with pytest.raises(PermissionDenied):
+        default.delete()
+    chosen = Disclaimer.objects.create(title="Ads", kind="advertising", text="<p>Paid placement.</p>")
+    page = make_article()
+    page.disclaimers.set([chosen])
+    page.save()
+    with pytest.raises(PermissionDenied):
+        chosen.delete()
+    unused = Disclaimer.objects.create(title="Old", kind="financial", text="<p>Old wording.</p>")
+    unused.delete()
+    assert Disclaimer.objects.filter(pk=default.pk).exists() and not Disclaimer.objects.filter(title="Old").exists()

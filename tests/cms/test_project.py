@@ -16,7 +16,7 @@ def test_no_missing_migrations():
 
 
 def _import_production(env_extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "WAGTAILADMIN_BASE_URL")}
     env.update(env_extra, DJANGO_SETTINGS_MODULE="cms.settings.production")
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -29,7 +29,9 @@ def _import_production(env_extra):
     [
         ({}, "SECRET_KEY"),
         ({"SECRET_KEY": "django-insecure-vetted-dev-only"}, "SECRET_KEY"),
-        ({"SECRET_KEY": "x" * 50, "DEBUG": "1"}, "DEBUG"),
+        ({"SECRET_KEY": "x" * 60, "WAGTAILADMIN_BASE_URL": "https://cms.example.org", "DEBUG": "1"}, "DEBUG"),
+        ({"SECRET_KEY": "x" * 40}, "SECRET_KEY"),
+        ({"SECRET_KEY": "x" * 60}, "WAGTAILADMIN_BASE_URL"),
     ],
 )
 def test_production_refuses_unsafe_settings(env, message):
@@ -39,5 +41,6 @@ def test_production_refuses_unsafe_settings(env, message):
 
 
 def test_production_starts_with_a_real_key():
-    result = _import_production({"SECRET_KEY": "k3y-" + "a1b2c3d4" * 6, "ALLOWED_HOSTS": "cms.example.org"})
+    result = _import_production({"SECRET_KEY": "k3y-" + "a1b2c3d4" * 7, "ALLOWED_HOSTS": "cms.example.org",
+                                 "WAGTAILADMIN_BASE_URL": "https://cms.example.org"})
     assert result.returncode == 0, result.stderr

@@ -2,6 +2,9 @@
 
 import sys
 
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+
 from django.core.management.base import BaseCommand
 
 from pages.importer import ArticleImportError, import_document, parse_file, resolve_parent
@@ -30,6 +33,11 @@ class Command(BaseCommand):
             except ArticleImportError as exc:
                 failed += 1
                 self.stderr.write(f"import_article: {exc}")
+                continue
+            except (ValidationError, DatabaseError) as exc:  # the file's data breaks a model rule
+                failed += 1
+                detail = "; ".join(getattr(exc, "messages", None) or [str(exc).splitlines()[0]])
+                self.stderr.write(f"import_article: {path}: cannot import: {detail}")
                 continue
             page = result.page
             verb = "created" if result.created else "updated (new revision)"

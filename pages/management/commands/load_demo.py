@@ -9,9 +9,8 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
-from django.utils.text import slugify
 
-from pages.importer import import_document, parse_file
+from pages.importer import article_slug, import_document, parse_file
 from pages.models import ArticlePage
 from pages.site_setup import ensure_site
 
@@ -35,7 +34,7 @@ class Command(BaseCommand):
             if path.suffix not in (".txt", ".md", ".html"):
                 continue
             doc = parse_file(str(path))
-            existing = ArticlePage.objects.child_of(index).filter(slug=slugify(doc.title)[:80].strip("-")).first()
+            existing = ArticlePage.objects.child_of(index).filter(slug=article_slug(doc.title)).first()
             if existing:
                 pages.append(existing)
                 continue
