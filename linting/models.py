@@ -151,6 +151,18 @@ class ContentLintTask(GroupApprovalTask):
             task_state.save(update_fields=["status", "finished_at", "comment"])
         return task_state
 
+    def get_actions(self, obj, user):
+        """While the latest revision has unaccepted lint errors, reviewers are not offered
+        "approve" (it would only be refused by the publish gate): they accept the findings in the
+        Content quality panel, or send the page back."""
+        actions = super().get_actions(obj, user)
+        from linting.gate import blocking_findings
+
+        revision = obj.get_latest_revision() if hasattr(obj, "get_latest_revision") else None
+        if revision is not None and blocking_findings(revision):
+            actions = [a for a in actions if not a[0].startswith("approve")]
+        return actions
+
     @classmethod
     def get_description(cls):
         return "Approves clean revisions automatically; revisions with lint errors wait for a medical reviewer."

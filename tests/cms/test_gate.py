@@ -165,10 +165,13 @@ def test_workflow_approval(draft, reviewer_user, superuser):
     state = workflow.start(draft, superuser)
     task_state = state.current_task_state
     assert task_state.status == task_state.STATUS_IN_PROGRESS  # waits for a medical reviewer
+    offered = [name for name, *_ in task_state.task.specific.get_actions(draft, reviewer_user)]
+    assert offered == ["reject"]  # approving is not offered while errors block publishing
     with pytest.raises(PublishBlocked):
         task_state.task.specific.on_action(task_state, reviewer_user, "approve")
     assert not is_live(draft)
     accept_all(draft, reviewer_user)
+    assert "approve" in [name for name, *_ in task_state.task.specific.get_actions(draft, reviewer_user)]
     state.refresh_from_db()
     task_state = state.current_task_state
     task_state.task.specific.on_action(task_state, reviewer_user, "approve")
