@@ -8,6 +8,21 @@ from linting.core import wordlists
 from linting.core.findings import Severity
 from linting.core.registry import Rule, RuleDocs, registry
 
+# Booking with a public service (your GP surgery, an NHS clinic) earns the publisher nothing.
+_PUBLIC_PROVIDER = re.compile(
+    r"\b(?:GP|GPs|NHS|surgery|practice\s+nurse|health\s+visitor|pharmacist|local\s+pharmacy|council|school\s+nurse)\b"
+)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = text.find(". ", end)
+    return text[left : right if right != -1 else len(text)]
+
+
+def _public_booking(text: str, m) -> bool:
+    word = m.group(0).lower()
+    return "book" in word and bool(_PUBLIC_PROVIDER.search(_sentence_around(text, m.start(), m.end())))
 
 
 def commercial_signals(doc, config=None) -> list[str]:
@@ -16,8 +31,9 @@ def commercial_signals(doc, config=None) -> list[str]:
     for section in doc.sections:
         if section.kind in ("disclaimer", "sources", "disclosure"):
             continue
-        for word in wordlists.matched("sell_signals", section.text, config):
-            cues.append(word)
+        for m in wordlists.find_all("sell_signals", section.text, config):
+            if not _public_booking(section.text, m):
+                cues.append(" ".join(m.group(0).lower().split()))
         if section.kind == "cta" and section.attrs.get("sponsored"):
             cues.append("sponsored call to action")
     for _, link in doc.extra_links:
