@@ -23,9 +23,10 @@ _HERE_IMPERATIVE = re.compile(
     r"sign|enrol|enroll|make\s+(?:a|an|your)|get)\b[^.!?]*\bhere\s*[.!]?\s*$",
     re.I,
 )
-_BELOW = re.compile(r"\b(?:the|our|this)\s+(?:form|link|button|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
+_MODIFIERS = r"(?:(?!below\b)[a-z][\w-]*\s+){0,2}?"  # "the secure upload form below"
+_BELOW = re.compile(rf"\b(?:the|our|this)\s+{_MODIFIERS}(?:form|link|button|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
 # Page elements (not addresses): a phone number or e-mail in the sentence does not stand in for them.
-_ELEMENT_BELOW = re.compile(r"\b(?:the|our|this)\s+(?:form|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
+_ELEMENT_BELOW = re.compile(rf"\b(?:the|our|this)\s+{_MODIFIERS}(?:form|video|map|calendar|widget|booking\s+form)\s+below\b", re.I)
 # A line that is only a shop button's label: "Shop winter skincare", "Buy now", "Add to basket".
 _BUY_LABEL = re.compile(
     r"^(?:shop|buy|browse|download|subscribe|order(?!\s+of\b)|add\s+to\s+(?:basket|cart|bag|trolley))\b[^.!?:;]*$", re.I
