@@ -43,7 +43,7 @@ _IMPERATIVE = re.compile(
 _CONDITIONAL_ADVICE = re.compile(r"^(?:if|before|when|once|while)\s+you\b", re.I)
 # "Your pharmacist can check whether ...": pointing the reader to a professional is advice.
 _ADVISER = re.compile(
-    r"^(?:your|a|the)\s+(?:pharmacist|doctor|gp|nurse|midwife|dentist|optician|specialist|consultant|care\s+team|"
+    r"^(?:your|a|the)\s+(?:[\w-]+\s+)?(?:pharmacist|doctor|gp|nurse|midwife|dentist|optician|specialist|consultant|team|care\s+team|"
     r"health\s+visitor|physiotherapist)\s+(?:can|could|may|will|should)\s+(?:also\s+)?(?:check|tell\s+you|advise|explain|"
     r"talk|discuss|arrange|refer|answer|suggest|go\s+through|look\s+at|review|help\s+you\s+(?:decide|choose|work\s+out))\b",
     re.I,
@@ -59,7 +59,7 @@ _CAP = r"(?:[A-Z][\w&'’-]*|of|and|for|on|in|the)"
 _NAMED_WITH_NOUN = re.compile(rf"\b((?:[A-Z][\w&'’-]*\s+)(?:{_CAP}\s+){{0,7}}){_SOURCE_NOUN}\b")
 _ACRONYM_NOUN = re.compile(rf"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*\s+{_SOURCE_NOUN}\b")
 _REPORTING = re.compile(
-    r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,8})(?:\([^)]*\)\s*)?"
+    r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,8})(?:\([^)]*\)\s*)?(?:has\s+|have\s+|had\s+)?"
     r"(?:reports?|reported|found|finds|showed|shows|warns|warned|estimates|estimated|states|stated|"
     r"concluded|concludes|publishes|published|recorded|records)\b"
 )
