@@ -141,3 +141,27 @@ def test_plain_profit_statement_is_a_disclosure():
     assert not findings(profit, "disclosure.commercial")
     price_only = COMMERCIAL + "\nAbout us\n\nWe charge £40 for each visit.\n"
     assert findings(price_only, "disclosure.commercial")
+
+
+def test_product_page_is_a_treatment_page_and_condition_risks_are_not_treatment_risks():
+    page = article(
+        "Left untreated, eczema raises your risk of skin infections. Stress is a risk factor for flare-ups.\n\n"
+        "SkinEase Capsules\n\nTake two capsules a day. Each capsule holds evening primrose oil.\n\n"
+        "Is SkinEase safe?\n\nSkinEase capsules are gentle and suitable for the whole family.\n\n"
+        "Prices\n\nA pack of 60 tablets costs £18."
+    )
+    assert findings(page, "balance.no-risks")
+
+
+def test_booking_with_a_gp_is_not_commercial_and_a_declaration_of_interest_discloses():
+    public = article(
+        "The flu vaccine is offered every autumn. Contact your GP surgery to book a flu jab.\n\n"
+        "Side effects include a sore arm and, rarely, a mild fever."
+    )
+    assert not findings(public, "disclosure.commercial")
+    clinic = article(
+        "A consultation at our clinic costs £150.\n\n"
+        "Declaration of interest: the author runs Northgate Skin Clinic, which charges for the treatments described here."
+    )
+    assert not findings(clinic, "disclosure.commercial")
+    assert findings(article("A consultation at our clinic costs £150."), "disclosure.commercial")

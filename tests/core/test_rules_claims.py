@@ -273,3 +273,57 @@ def test_product_strength_is_contents_but_a_comparison_is_still_a_claim():
     assert flagged("The lotion contains 1% menthol.") == []
     assert flagged("Many parents have questions about the nasal spray.") == []
     assert len(flagged("The new bar contains 40% less salt than the leading brand.")) == 1
+
+
+def test_trends_comparisons_frequencies_and_complications_are_claims():
+    body = (
+        "Every winter, more and more families are switching to hearing clinics abroad.\n\n"
+        "Hospital admissions for asthma have fallen in recent years as more people use preventer inhalers.\n\n"
+        "A cochlear implant gives children more confidence and a better quality of life than hearing aids.\n\n"
+        "Adults with eczema often feel exhausted after a bad night of itching.\n\n"
+        "The drain left after surgery can become inflamed or dislodged.\n\n"
+        "Dry mouth, hoarseness and sore throats are also common.\n\n"
+        "The benefit of the booster is smaller and can wane over time.\n\n"
+        "Many people with hearing aids carry on working well into their seventies.\n\n"
+        "Tinnitus gets worse with age."
+    )
+    assert len(flagged(body)) == 9
+
+
+def test_own_experience_sales_rank_endorsements_and_safety_negations_are_claims():
+    body = (
+        "Most of my clients tell me their skin feels calmer within a fortnight.\n\n"
+        "Our patients usually start therapy within ten days of calling us.\n\n"
+        "DermaSoft is Scotland's best-selling emollient.\n\n"
+        "Trusted by pharmacists and skin specialists nationwide.\n\n"
+        "There is no link between the flu jab and narcolepsy.\n\n"
+        "The balm was formulated by our chemists to restore your skin barrier.\n\n"
+        "This makes the beam narrower, which lowers the risk of burns to nearby skin."
+    )
+    assert len(flagged(body)) == 7
+
+
+def test_a_lead_in_naming_what_may_happen_is_a_claim():
+    body = "A day or two after the jab, your baby may develop:\n\n• a sore leg\n\n• a mild fever"
+    assert flagged(body) == ["A day or two after the jab, your baby may develop:"]
+
+
+def test_page_statements_rebutted_claims_team_advice_and_indications_are_not_claims():
+    body = (
+        "In this post, I describe what eczema is, which creams can help and when to worry.\n\n"
+        "Some sellers claim that raw honey is safer than steroid creams, but these claims are not supported by evidence.\n\n"
+        "Your asthma team will talk to you about which inhaler suits you best.\n\n"
+        "If your hearing falls below a certain level, you may need a cochlear implant.\n\n"
+        "Children with severe eczema are usually prescribed a steroid cream to calm flare-ups."
+    )
+    assert flagged(body) == []
+
+
+def test_a_named_organisation_that_has_estimated_a_figure_is_a_source():
+    body = "Asthma and Lung UK has estimated that around 5 million people in the UK have asthma."
+    assert flagged(body) == []
+    assert flagged("Around 5 million people in the UK have asthma.") != []
+
+
+def test_a_consequence_of_treatment_is_still_a_claim_even_with_will_need():
+    assert flagged("After stomach surgery your gut cannot take up vitamin B12, so you will need injections for life.") != []

@@ -105,3 +105,8 @@ def test_button_style_imperative_ending_in_here():
     found = excerpts(article(body))
     assert len(found) == 2
     assert not any("at home" in e for e in found)
+
+
+def test_form_below_with_adjectives_dangles_beside_a_phone_number():
+    body = "Attach your hearing test using the secure online form below, or call 0113 496 0666."
+    assert len(excerpts(article(body))) == 1
