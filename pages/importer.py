@@ -24,12 +24,12 @@ from wagtail_footnotes.models import Footnote
 from linting.core.document import Document, Section
 from linting.core.findings import collapse_ws
 from linting.sources.files import InputError, load_documents
+from linting.sources.txt import LIST_ITEM
 
 from .blocks import SECTION_KINDS
 from .models import ArticleIndexPage, ArticlePage, ArticleSource
 from .snippets import Disclaimer, Person
 
-LIST_ITEM = re.compile(r"^\s*(?:[•✔✓\-*–]|\d{1,2}[.)])\s+")
 BODY_KINDS = set(SECTION_KINDS)
 # Section kinds of the linter that have no block of their own.
 KIND_FALLBACK = {"intro": "overview", "other": "overview", "disclosure": "overview"}
