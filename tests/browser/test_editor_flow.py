@@ -33,7 +33,10 @@ def browser_page(monkeypatch):
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"chromium not found at {CHROMIUM} (set VETTED_CHROMIUM)")
+        message = f"chromium not found at {CHROMIUM} (install Debian's chromium or set VETTED_CHROMIUM)"
+        if os.environ.get("VETTED_REQUIRE_BROWSER"):  # CI installs it: a missing browser is a failure there
+            pytest.fail(message)
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
