@@ -200,7 +200,7 @@ def _required(seq: list, after_break: bool, needs: list[str] | None = None) -> l
             stems = [_leading_word(_flat(list(alt)), after_break) for alt in av[1]]
             if stems and None not in stems:
                 groups.append(stems)
-            after_break = False
+            after_break = _ends_with_break([(op, av)])
         else:
             after_break = False
     return groups
@@ -217,6 +217,8 @@ def _ends_with_break(items: list) -> bool:
         return not _is_word(chr(av))
     if op in _REPEATS and av[0] >= 1:
         return _ends_with_break(_flat(list(av[2])))
+    if op is _C.BRANCH:
+        return all(_ends_with_break(_flat(list(alt))) for alt in av[1])
     return False
 
 
