@@ -35,8 +35,9 @@ def entry_gates(entry: str) -> tuple[list, list[str]]:
     return entry_facts(entry)[:2]
 
 
-def entry_facts(entry: str) -> tuple[list, list[str], str]:
-    """(gates, keys, need): ``entry_gates`` plus punctuation the match must contain ("%"), or "".
+def entry_facts(entry: str) -> tuple[list, list[str], str, list[list[str]]]:
+    """(gates, keys, need, more): ``entry_gates`` plus punctuation the match must contain ("%"),
+    or "", and further key groups the match needs as well (each one word of, all of them).
 
     The need is a run of literal non-word characters every match spells out ("%", ":"): a cheap
     substring test that closes entries a digit or a common word would otherwise open.
@@ -52,15 +53,33 @@ def entry_facts(entry: str) -> tuple[list, list[str], str]:
             gates, groups, needs = None, [], []
         gates = [None] if gates is None else gates
         starts = {g[1] for g in gates if g and g[0] in ("stem", "first")}
-        return gates, _best(groups, starts), max(needs, key=len, default="")
+        keys = _best(groups, starts)
+        return gates, keys, max(needs, key=len, default=""), _more(groups, keys, starts)
     words = entry.split()
     stem = (words[0][:-1] if words[0].endswith("*") else words[0]) if words else ""
     if not stem:
-        return [None], [], ""
+        return [None], [], "", []
     lead = _WORD_RUN.match(stem)
-    later = [_WORD_RUN.match(w) for w in words[1:]]
-    keys = _best([[fold(m.group())] for m in later if m])
-    return ([("stem", fold(lead.group()))] if lead else [("sub", fold(stem))]), keys, ""
+    later = [[fold(m.group())] for m in (_WORD_RUN.match(w) for w in words[1:]) if m]
+    keys = _best(later)
+    gates = [("stem", fold(lead.group()))] if lead else [("sub", fold(stem))]
+    return gates, keys, "", _more(later, keys, set())
+
+
+MORE_KEYS = 2  # further key groups used per entry (each costs the gate one more pass per text)
+
+
+def _more(groups: list[list[str]], keys: list[str], starts: set[str]) -> list[list[str]]:
+    """Up to MORE_KEYS further groups (besides ``keys``) of stems of 3+ characters, rarest-looking first."""
+    if not keys:
+        return []
+    rest = [g for g in groups if g != keys and min(map(len, g)) >= 3 and not set(g) <= starts]
+    rest.sort(key=lambda g: min(map(len, g)), reverse=True)
+    out: list[list[str]] = []
+    for g in rest:
+        if g not in out:
+            out.append(g)
+    return out[:MORE_KEYS]
 
 
 def _best(groups: list[list[str]], starts: set[str] = frozenset()) -> list[str]:
@@ -200,7 +219,7 @@ def _required(seq: list, after_break: bool, needs: list[str] | None = None) -> l
             stems = [_leading_word(_flat(list(alt)), after_break) for alt in av[1]]
             if stems and None not in stems:
                 groups.append(stems)
-            after_break = False
+            after_break = _ends_with_break([(op, av)])
         else:
             after_break = False
     return groups
@@ -217,6 +236,8 @@ def _ends_with_break(items: list) -> bool:
         return not _is_word(chr(av))
     if op in _REPEATS and av[0] >= 1:
         return _ends_with_break(_flat(list(av[2])))
+    if op is _C.BRANCH:
+        return all(_ends_with_break(_flat(list(alt))) for alt in av[1])
     return False
 
 

@@ -31,8 +31,8 @@ class Severity(enum.IntEnum):
 
 
 _WS = re.compile(r"\s+")
-_NORM_DROP = re.compile(r"[^\w\s]")
 _MARKER = re.compile(r"\[\d+\]")
+_WORD_RUN = re.compile(r"\w+")
 
 
 def collapse_ws(text: str) -> str:
@@ -50,8 +50,10 @@ def normalise_for_fingerprint(text: str) -> str:
     else:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = _MARKER.sub(" ", text)
-    return collapse_ws(_NORM_DROP.sub(" ", text))
+    if "[" in text:
+        text = _MARKER.sub(" ", text)
+    # Punctuation turned to spaces and whitespace collapsed leaves the runs of word characters.
+    return " ".join(_WORD_RUN.findall(text))
 
 
 def make_fingerprint(rule: str, excerpt: str | None, url: str | None = None, extra: str = "") -> str:

@@ -149,9 +149,17 @@ class Gate:
         self.needs: dict[str, int] = {}  # punctuation an entry's match must contain -> entries
         self.digit = self.wdigit = self.begin = self.always = self.keyed = 0
         tables = {"stem": self.stems, "first": self.firsts, "sub": self.subs}
-        for bit, (gates, keys, *need) in per_entry.items():
-            if need and need[0]:
-                self.needs[need[0]] = self.needs.get(need[0], 0) | bit
+        self.more_keys: list[dict[str, int]] = []  # further key groups: slot -> stem -> entries
+        for bit, (gates, keys, *rest) in per_entry.items():
+            need, more = (rest + ["", []])[:2]
+            if need:
+                self.needs[need] = self.needs.get(need, 0) | bit
+            for slot, group in enumerate(more):
+                if slot == len(self.more_keys):
+                    self.more_keys.append({})
+                table = self.more_keys[slot]
+                for key in group:
+                    table[key] = table.get(key, 0) | bit
             for gate in gates:
                 if gate is None:
                     self.always |= bit
@@ -169,9 +177,14 @@ class Gate:
             if keys:
                 self.keyed |= bit
         self._needed = reduce(or_, self.needs.values(), 0)
+        self._more_keyed = [reduce(or_, table.values(), 0) for table in self.more_keys]
+        # The further slots' bits ride in the same per-word int as the keys', shifted past every
+        # entry bit (slot k by k * _width): one pass over a text's words reads all slots.
+        self._width = max(per_entry, default=0).bit_length()
+        self._longest = max(map(len, [k for t in self.more_keys for k in t]), default=0)
         # Entries that may start elsewhere than at a word the text holds.
         self._elsewhere = reduce(or_, self.subs.values(), self.digit | self.begin)
-        self._longest = max(map(len, [*self.stems, *self.firsts, *self.keys]), default=0)
+        self._longest = max(self._longest, *map(len, [*self.stems, *self.firsts, *self.keys]), 0)
         # Does the text hold any of the substrings? (one scan; most texts hold none)
         self._any_sub = re.compile("|".join(map(re.escape, sorted(self.subs, key=len, reverse=True)))) if self.subs else None
         self._starting: dict[str, int] = {}  # word -> entries that may start at it
@@ -190,7 +203,10 @@ class Gate:
             self.forget_words()
         for word in set(words):
             self._starting[word] = self._stem_bits(word, self.stems) | (self.wdigit if word[0].isdecimal() else 0)
-            self._keying[word] = self._stem_bits(word, self.keys)
+            keying = self._stem_bits(word, self.keys)
+            for slot, table in enumerate(self.more_keys, 1):
+                keying |= self._stem_bits(word, table) << (slot * self._width)
+            self._keying[word] = keying
 
     def seen(self, text: str) -> _Seen:
         seen = self._texts.get(text)
@@ -255,7 +271,11 @@ class Gate:
                 if sub_bits & ~mask and sub_text in seen.folded():
                     mask |= sub_bits
         if mask & self.keyed:
-            mask &= ~self.keyed | reduce(or_, filter(None, map(self._keying.get, words)), 0)
+            keying = reduce(or_, filter(None, map(self._keying.get, words)), 0)
+            mask &= ~self.keyed | keying
+            for slot, keyed in enumerate(self._more_keyed, 1):
+                if mask & keyed:
+                    mask &= ~keyed | keying >> (slot * self._width)
         if mask & self._needed:
             for need, need_bits in self.needs.items():
                 if mask & need_bits and need not in seen.folded():

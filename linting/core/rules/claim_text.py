@@ -49,6 +49,7 @@ _ADVISER = re.compile(
     re.I,
 )
 _NON_SPACE = re.compile(r"\S")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _LEAD = re.compile(r"^[\s\"'“‘”’(\[•✔✓*–-]+")
 _DOI_PMID_URL = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d{5,9}\b|\bhttps?://\S+|\bwww\.\S+", re.I)
 _SOURCE_NOUN = (
@@ -241,7 +242,17 @@ def _markers_for(section: Section, sentence: Sentence) -> tuple[list[str], list[
 def _has_link(section: Section, sentence: Sentence) -> bool:
     if any(link.start >= 0 and sentence.start <= link.start < sentence.end for link in section.links):
         return True
-    return bool(_DOI_PMID_URL.search(sentence.text))
+    return _doi_pmid_url(sentence.text)
+
+
+def _doi_pmid_url(text: str) -> bool:
+    """``_DOI_PMID_URL.search(text)`` found something; ASCII text without any of the pattern's
+    leading strings is not scanned."""
+    if text.isascii():
+        low = text.lower()
+        if "10." not in low and "pmid" not in low and "http" not in low and "www." not in low:
+            return False
+    return _DOI_PMID_URL.search(text) is not None
 
 
 def sentence_support(section: Section, sentence: Sentence) -> tuple[str | None, list[str]]:
@@ -258,11 +269,15 @@ def sentence_support(section: Section, sentence: Sentence) -> tuple[str | None, 
 
 
 def _paragraph_after(section: Section, sentence: Sentence) -> str:
-    nxt = section.text.find("\n\n", sentence.end)
+    text = section.text
+    nxt = text.find("\n\n", sentence.end)
     if nxt == -1:
         return ""
-    rest = section.text[nxt:].lstrip("\n")
-    return rest.split("\n", 1)[0].strip()
+    start = _NOT_NEWLINE.search(text, nxt)  # the next paragraph's first line, read in place
+    if start is None:
+        return ""
+    end = text.find("\n", start.start())
+    return text[start.start() : end if end != -1 else len(text)].strip()
 
 
 def is_attribution_line(text: str) -> bool:
@@ -292,7 +307,7 @@ def judge(doc: Document, section: Section, index: int, config=None, *, previous:
         prev_section = section if index > 0 else None
         if prev is not None:
             prev_support = sentence_support(prev_section, prev)[0] if prev_section is not None else (
-                "link" if _DOI_PMID_URL.search(prev.text) or named_source(prev.text) else None
+                "link" if _doi_pmid_url(prev.text) or named_source(prev.text) else None
             )
             if prev_support:
                 support = "refers back to the source named just before"

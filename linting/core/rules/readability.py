@@ -60,10 +60,12 @@ def sentence_count(text: str) -> int:
     textstat drops sentences of two words or fewer; its word count is the number of
     whitespace-separated tokens holding a word character (punctuation-only tokens vanish).
     """
-    if not text:
-        return 0
+    return max(1, _raw_sentence_count(text)) if text else 0
+
+
+def _raw_sentence_count(text: str) -> int:
     sentences = _TS_SENTENCE.findall(text)
-    return max(1, len(sentences) - sum(1 for s in sentences if _at_most_two_words(s)))
+    return len(sentences) - sum(1 for s in sentences if _at_most_two_words(s))
 
 
 @lru_cache(maxsize=4096)  # the article's count meets its sections' sentences again
@@ -97,7 +99,7 @@ textcache.register_word_cache(syllables.cache_clear)
 class _Counts:
     """Counts of one passage, markers removed; passages joined by blank lines add up."""
 
-    __slots__ = ("text", "lexicon", "words", "syllables")
+    __slots__ = ("text", "lexicon", "words", "syllables", "_sentences")
 
     def __init__(self, text: str) -> None:
         self.text = strip_markers(text or "")
@@ -105,6 +107,21 @@ class _Counts:
         self.lexicon = lexicon_count(self.text)
         self.words = len(words)
         self.syllables = sum(map(syllables, words))
+        self._sentences: int | None = None
+
+    def sentences(self) -> int:
+        """textstat's sentence count of the passage, before its floor of one."""
+        if self._sentences is None:
+            self._sentences = _raw_sentence_count(self.text) if self.text else 0
+        return self._sentences
+
+
+def _article_sentences(counts: list[_Counts], text: str) -> int:
+    """``sentence_count(text)`` of passages joined by blank lines: the passages' sum when each
+    but the last ends with closing punctuation (no textstat sentence then runs across a join)."""
+    if all(c.text.rstrip()[-1:] in (".", "!", "?") for c in counts[:-1]):
+        return sum(c.sentences() for c in counts)
+    return sentence_count(text)
 
 
 def _grade(counts: list[_Counts], text: str) -> float | None:
@@ -113,7 +130,7 @@ def _grade(counts: list[_Counts], text: str) -> float | None:
     n_words = lexicon or words
     if not words or not n_words:
         return None
-    n_sentences = max(1, sentence_count(text))
+    n_sentences = max(1, _article_sentences(counts, text))
     n_syllables = sum(c.syllables for c in counts)
     return round(0.39 * (n_words / n_sentences) + 11.8 * (n_syllables / words) - 15.59, 1)
 
