@@ -1,8 +1,8 @@
-"""The CMS side of the linter: lint a page, store and fetch the report of a revision.
+"""The CMS side of the linter: store and fetch the lint report of a page revision.
 
 Every caller (lint on save, the editor panel, the publish gate, reports, ``lint_content``) goes
 through :func:`report_for_revision`, so there is one stored report per revision and it is only
-recomputed when the revision's content or the lint config changed. Linting here never touches
+recomputed when what it depends on changed (see report_for_revision). Linting here never touches
 the network: link rules read cached results only.
 """
 
@@ -18,7 +18,7 @@ from django.utils import timezone
 from linting.core.config import Config
 from linting.core.config_file import load_config
 from linting.core.engine import lint_document
-from linting.core.findings import DocumentReport, Severity
+from linting.core.findings import Severity
 
 CORE_DIR = Path(__file__).resolve().parent / "core"
 
@@ -81,15 +81,6 @@ def link_results_for(doc, config: Config) -> dict:
 def _links_digest(results: dict) -> str:
     basis = sorted((key, r.ok, r.reason, r.permanent_redirect_to or "") for key, r in results.items())
     return hashlib.sha256(repr(basis).encode()).hexdigest()
-
-
-def lint_page(page, *, data: dict | None = None) -> DocumentReport:
-    """Lint ``page`` (any ArticlePage object, e.g. ``revision.as_object()``) without storing."""
-    from linting.sources.wagtail import document_for_page
-
-    config, _ = project_config()
-    doc = document_for_page(page, data)
-    return lint_document(doc, config, link_results=link_results_for(doc, config))
 
 
 def report_for_revision(revision, *, force: bool = False):

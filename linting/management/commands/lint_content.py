@@ -52,7 +52,6 @@ class Command(BaseCommand):
         return list(qs)
 
     def run(self, options) -> int:
-        from linting.models import AcceptedFinding
         from linting.services import project_config, report_for_revision
 
         pages = self.pages(options)
@@ -65,10 +64,10 @@ class Command(BaseCommand):
                 skipped += 1
                 continue
             stored = report_for_revision(revision)
-            accepted = set(AcceptedFinding.objects.filter(page=page).values_list("fingerprint", flat=True))
+            accepted = stored.accepted_fingerprints()
             findings = [f for f in stored.finding_objects() if f.fingerprint not in accepted]
             accepted_count += len(stored.findings) - len(findings)
-            documents.append(DocumentReport(path=page.url_path, title=revision.as_object().title, findings=findings))
+            documents.append(DocumentReport(path=page.url_path, title=revision.object_str, findings=findings))
             if progress:
                 progress[0].advance(progress[1])
         if progress:
