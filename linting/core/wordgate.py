@@ -14,6 +14,7 @@ compares characters: simple lower case plus the few extra equivalences it knows.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from functools import reduce
 from itertools import accumulate, compress, repeat
@@ -83,6 +84,15 @@ _FOLD = _FoldTable()
 
 # Characters str.lower() leaves different from the folded form (the extra equivalences).
 _UNFOLDED = re.compile("[" + "".join(re.escape(c) for c in map(chr, _EXTRA) if _EXTRA[ord(c)] != c) + "]")
+
+
+def caseless(text: str) -> bool:
+    """No character of ``text`` has a case: re.IGNORECASE matches it only by itself, so it can be
+    looked for in the text as written, without folding the text first."""
+    return all(
+        (ch.isascii() and not ch.isalpha()) or (unicodedata.category(ch)[0] in "PS" and ch.lower() == ch == ch.upper())
+        for ch in text
+    )
 
 
 def fold(text: str) -> str:
@@ -187,6 +197,10 @@ class Gate:
         self._longest = max(self._longest, *map(len, [*self.stems, *self.firsts, *self.keys]), 0)
         # Does the text hold any of the substrings? (one scan; most texts hold none)
         self._any_sub = re.compile("|".join(map(re.escape, sorted(self.subs, key=len, reverse=True)))) if self.subs else None
+        # Substrings and needs made only of caseless characters ("£", "%", ":") are looked for in
+        # the text as written: most texts then never need folding.
+        self._subs_as_written = all(map(caseless, self.subs))
+        self._needs_as_written = all(map(caseless, self.needs))
         self._starting: dict[str, int] = {}  # word -> entries that may start at it
         self._keying: dict[str, int] = {}  # word -> entries whose key it is
         self._firsting: dict[str, int] = {}  # first word of a text -> entries that may start there
@@ -266,10 +280,12 @@ class Gate:
         mask = reduce(or_, filter(None, bits), self.always | self.begin)
         if self.digit and _DIGIT.search(text):
             mask |= self.digit
-        if self._any_sub is not None and self._any_sub.search(seen.folded()):
-            for sub_text, sub_bits in self.subs.items():
-                if sub_bits & ~mask and sub_text in seen.folded():
-                    mask |= sub_bits
+        if self._any_sub is not None:
+            hay = text if self._subs_as_written else seen.folded()
+            if self._any_sub.search(hay):
+                for sub_text, sub_bits in self.subs.items():
+                    if sub_bits & ~mask and sub_text in hay:
+                        mask |= sub_bits
         if mask & self.keyed:
             keying = reduce(or_, filter(None, map(self._keying.get, words)), 0)
             mask &= ~self.keyed | keying
@@ -277,8 +293,9 @@ class Gate:
                 if mask & keyed:
                     mask &= ~keyed | keying >> (slot * self._width)
         if mask & self._needed:
+            hay = text if self._needs_as_written else seen.folded()
             for need, need_bits in self.needs.items():
-                if mask & need_bits and need not in seen.folded():
+                if mask & need_bits and need not in hay:
                     mask &= ~need_bits
         seen.mask = mask
         return seen

@@ -171,3 +171,14 @@ def test_asking_several_lists_at_once_answers_as_asking_each():
         assert wordlists.matched_each(_CLAIM_NAMES, text) == [wordlists.matched(n, text) for n in _CLAIM_NAMES], text[:60]
         hits = [i for i, n in enumerate(_NOT_CLAIM_NAMES) if wordlists.search(n, text)]
         assert wordlists.first_hit(_NOT_CLAIM_NAMES, text) == (hits[0] if hits else -1), text[:60]
+
+
+def test_caseless_characters_are_only_those_ignorecase_matches_by_themselves():
+    from linting.core.wordgate import caseless
+
+    for text in ("£", "€", "$", "%", ":", ",", "@", "-", "£$%"):
+        assert caseless(text)
+        others = [chr(c) for c in range(0x2FFFF) if chr(c) not in text and re.fullmatch(re.escape(text[0]), chr(c), re.I)]
+        assert others == [], text
+    for text in ("a", "us$", "K", "ſ", "Ⓐ", "ß", "İ"):
+        assert not caseless(text), text
