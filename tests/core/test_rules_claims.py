@@ -327,3 +327,80 @@ def test_a_named_organisation_that_has_estimated_a_figure_is_a_source():
 
 def test_a_consequence_of_treatment_is_still_a_claim_even_with_will_need():
     assert flagged("After stomach surgery your gut cannot take up vitamin B12, so you will need injections for life.") != []
+
+
+# The shortcuts in claim_text against the straightforward code they replace.
+
+_TRICKY = [
+    "In that trial, 80% of patients improved.",
+    "IN THAT TRIAL most improved.",
+    "In the  same\treview, pain fell.",
+    "The above   findings held.",
+    "Its data were incomplete.",
+    "Their investigators agreed; the authors did not.",
+    "Those results were striking.",
+    "This meta-analysis pooled twelve trials.",
+    "These studies were small.",
+    "The study was small.",  # noun without one of the determiners
+    "That is true.",  # determiner without a noun
+    "Benefits were limited; visits were short.",
+    "In thät trial, most improved.",  # non-ASCII: scanned in full
+    "In this ſtudy the results held.",  # long s folds to 's' under re.IGNORECASE
+    "",
+]
+
+
+def test_refers_back_shortcut_matches_the_regex():
+    from linting.core.rules.claim_text import _REFER_BACK, _refers_back
+
+    for text in _TRICKY:
+        assert _refers_back(text) == bool(_REFER_BACK.search(text)), text
+
+
+def _section(text: str, **kw):
+    from linting.core.document import Section
+
+    return Section(kind="treatment", heading=None, text=text, **kw)
+
+
+def test_section_facts_match_the_per_sentence_code():
+    from linting.core.rules.claim_text import _paragraph_after, _SectionFacts, is_attribution_line, is_testimonial
+
+    texts = [
+        "Most patients walk within a week. Pain fades.\n\nSource: National Joint Registry\n\nNo line follows.",
+        "“It changed my life,” says Ann. She walks daily.\n\n“I can run again.” – Tom\n\nPlain text here.",
+        'He said "it works". It works.\n\nFrom: the Spine Society\nmore text',
+        "One sentence only.",
+        "A list:\n\n- Rest helps the knee heal quickly.\n- Ice reduces swelling in most people.\n\nNHS England",
+    ]
+    for text in texts:
+        section = _section(text)
+        facts = _SectionFacts(section)
+        for sentence in section.sentences:
+            assert facts.testimonial(section, sentence) == is_testimonial(section, sentence), sentence
+            after = _paragraph_after(section, sentence)
+            expected = f"attribution line: {after[:60]}" if after and is_attribution_line(after) else None
+            assert facts.attribution_after(section, sentence) == expected, sentence
+
+
+def test_markers_read_from_citations_or_from_the_text():
+    import re
+
+    from linting.core.document import Citation
+    from linting.core.rules.claim_text import _markers_for
+
+    def straightforward(section, sentence):
+        resolved, unresolved = [], []
+        for c in section.citations:
+            if sentence.start <= c.start <= sentence.end + 2:
+                (resolved if c.source_index is not None else unresolved).append(c.marker)
+        if not section.citations:
+            resolved += [m.group(1) for m in re.finditer(r"\[(\d{1,3})\]", sentence.text)]
+        return resolved, unresolved
+
+    text = "Pain fell by half. [1] Most walked again. [2][3] No marker here. [x] [1234] [12]"
+    bare = _section(text)
+    cited = _section(text, citations=[Citation("1", 19, 22, 0), Citation("2", 41, 44, None), Citation("3", 44, 47, 2)])
+    for section in (bare, cited):
+        for sentence in section.sentences:
+            assert _markers_for(section, sentence) == straightforward(section, sentence), sentence

@@ -126,11 +126,8 @@ def not_a_claim(text: str, config=None) -> str | None:
 
 def claim_cues(text: str, config=None) -> list[str]:
     """Cue strings ("safety: 'completely safe'") when ``text`` asserts a checkable claim."""
-    cues = []
-    for kind, words in zip(CLAIM_KINDS, wordlists.matched_each(_CLAIM_NAMES, core_text(text), config)):
-        for word in words[:2]:
-            cues.append(f"{kind}: '{_short(word)}'")
-    return cues
+    found = wordlists.matched_each(_CLAIM_NAMES, core_text(text), config)
+    return [f"{kind}: '{_short(word)}'" for kind, words in zip(CLAIM_KINDS, found) for word in words[:2]]
 
 
 def _short(word: str) -> str:
@@ -227,21 +224,27 @@ def named_source(text: str) -> str | None:
 textcache.register(named_source.cache_clear)
 
 
+_TEXT_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
 def _markers_for(section: Section, sentence: Sentence) -> tuple[list[str], list[str]]:
     resolved, unresolved = [], []
-    for c in section.citations:
-        if sentence.start <= c.start <= sentence.end + 2:
-            (resolved if c.source_index is not None else unresolved).append(c.marker)
-    if not section.citations:
+    if section.citations:
+        start, end = sentence.start, sentence.end + 2
+        for c in section.citations:
+            if start <= c.start <= end:
+                (resolved if c.source_index is not None else unresolved).append(c.marker)
+    elif "[" in sentence.text:
         # Adapters that keep no citation spans: read markers from the text itself.
-        for m in re.finditer(r"\[(\d{1,3})\]", sentence.text):
-            resolved.append(m.group(1))
+        resolved.extend(_TEXT_MARKER.findall(sentence.text))
     return resolved, unresolved
 
 
 def _has_link(section: Section, sentence: Sentence) -> bool:
-    if any(link.start >= 0 and sentence.start <= link.start < sentence.end for link in section.links):
-        return True
+    start, end = sentence.start, sentence.end
+    for link in section.links:
+        if start <= link.start < end and link.start >= 0:
+            return True
     return _doi_pmid_url(sentence.text)
 
 
@@ -288,10 +291,71 @@ def is_attribution_line(text: str) -> bool:
     )
 
 
+class _SectionFacts:
+    """What judging reads about a section as a whole, worked out once instead of per sentence."""
+
+    __slots__ = ("heading", "_heading_source", "quoted", "after")
+
+    def __init__(self, section: Section) -> None:
+        self.heading = section.heading
+        self._heading_source: str | None | bool = False  # not looked for yet
+        # Without a quotation mark no paragraph opens with one: no testimonials.
+        text = section.text
+        self.quoted = "“" in text or '"' in text or "‘" in text
+        self.after: dict[int, str | None] = {}  # paragraph break -> attribution support after it
+
+    @property
+    def heading_source(self) -> str | None:
+        """The named source in the section's heading, if any: a passage headed by it is supported."""
+        if self._heading_source is False:
+            self._heading_source = named_source(self.heading) if self.heading else None
+        return self._heading_source
+
+    def testimonial(self, section: Section, sentence: Sentence) -> bool:
+        if self.quoted or not sentence.text or sentence.text.isspace():
+            return is_testimonial(section, sentence)
+        return False  # the paragraph's first non-space character is no quotation mark
+
+    def attribution_after(self, section: Section, sentence: Sentence) -> str | None:
+        """The attribution line after the sentence's paragraph, as a support reason (or None).
+
+        Every sentence of a paragraph has the same next paragraph, found from the same break.
+        """
+        brk = section.text.find("\n\n", sentence.end)
+        try:
+            return self.after[brk]
+        except KeyError:
+            after = _paragraph_after(section, sentence)
+            found = self.after[brk] = f"attribution line: {after[:60]}" if after and is_attribution_line(after) else None
+            return found
+
+
+# Nouns and determiners _REFER_BACK cannot match without (lower case).
+_REFER_NOUNS = (
+    "stud", "trial", "review", "analysis", "report", "survey", "research", "paper", "registry", "data",
+    "findings", "results", "authors", "investigators", "guid",
+)
+_REFER_DETERMINERS = ("that", "this", "these", "those", "its", "their", "same", "above")  # "the same", "the above"
+
+
+def _refers_back(text: str) -> bool:
+    """``_REFER_BACK.search(text)`` found something; ASCII text without one of its nouns and one
+    of its determiners is not scanned (a lower-cased search for each is cheaper than the regex)."""
+    if text.isascii():
+        low = text.lower()
+        if not any(noun in low for noun in _REFER_NOUNS) or not any(d in low for d in _REFER_DETERMINERS):
+            return False
+    return _REFER_BACK.search(text) is not None
+
+
 def judge(doc: Document, section: Section, index: int, config=None, *, previous: Sentence | None = None) -> Verdict | None:
     """Judge sentence ``index`` of ``section``: None when it is not a claim."""
+    return _judge(section, index, config, previous, _SectionFacts(section))
+
+
+def _judge(section: Section, index: int, config, previous: Sentence | None, facts: _SectionFacts) -> Verdict | None:
     sentence = section.sentences[index]
-    testimonial = is_testimonial(section, sentence)
+    testimonial = facts.testimonial(section, sentence)
     cues = claim_cues(sentence.text, config)  # cheaper than not_a_claim, so asked first
     if not cues and not testimonial and listed_remedy(section, index, config):
         cues = ["efficacy: remedy in a list of things to try"]
@@ -300,9 +364,9 @@ def judge(doc: Document, section: Section, index: int, config=None, *, previous:
     if testimonial:
         cues.insert(0, "outcome: testimonial")
     support, unresolved = sentence_support(section, sentence)
-    if support is None and section.heading and named_source(section.heading):
-        support = f"passage headed by {named_source(section.heading)}"
-    if support is None and _REFER_BACK.search(sentence.text):
+    if support is None and facts.heading_source:
+        support = f"passage headed by {facts.heading_source}"
+    if support is None and _refers_back(sentence.text):
         prev = section.sentences[index - 1] if index > 0 else previous
         prev_section = section if index > 0 else None
         if prev is not None:
@@ -312,9 +376,7 @@ def judge(doc: Document, section: Section, index: int, config=None, *, previous:
             if prev_support:
                 support = "refers back to the source named just before"
     if support is None:
-        after = _paragraph_after(section, sentence)
-        if after and is_attribution_line(after):
-            support = f"attribution line: {after[:60]}"
+        support = facts.attribution_after(section, sentence)
     if support is None:
         cues.append("no citation" if not unresolved else f"marker [{unresolved[0]}] matches no source")
     return Verdict(cues=cues, support=support, unresolved=unresolved)
@@ -327,8 +389,11 @@ def iter_claims(doc: Document, config=None):
         if section.kind in SKIP_KINDS:
             previous = None
             continue
-        for i, sentence in enumerate(section.sentences):
-            verdict = judge(doc, section, i, config, previous=previous)
-            if verdict is not None:
-                yield section, sentence, verdict
-        previous = section.sentences[-1] if section.sentences else previous
+        sentences = section.sentences
+        if sentences:
+            facts = _SectionFacts(section)
+            for i, sentence in enumerate(sentences):
+                verdict = _judge(section, i, config, previous, facts)
+                if verdict is not None:
+                    yield section, sentence, verdict
+            previous = sentences[-1]
