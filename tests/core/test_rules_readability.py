@@ -136,3 +136,74 @@ def test_lexicon_count_is_textstats():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
     for text in texts:
         assert lexicon_count(text) == textstat.lexicon_count(text), repr(text)
+
+
+def _random_texts(seed: int, n: int, alphabet: str, longest: int = 40) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def test_three_word_pattern_is_the_token_test():
+    """``_THREE_WORDS`` matches exactly the sentences textstat keeps (more than two word tokens)."""
+    import re
+
+    from linting.core.rules import readability as r
+
+    def at_most_two_words(sentence: str) -> bool:  # the plain reading of textstat's rule
+        return sum(1 for token in sentence.split() if re.search(r"\w", token)) <= 2
+
+    texts = ["", "a", "a b", "a b c", "- a - b -", "- a - b - c", "(a) [b] {c}", "a\x1cb\x1fc", "a\u00a0b c", "é ü ñ", "_ _ _"]
+    texts += _random_texts(11, 20000, "ab1_ -.,'’()\t\n\u00a0\x1c—é")
+    for text in texts:
+        assert (r._THREE_WORDS.match(text) is None) == at_most_two_words(text), repr(text)
+
+
+def test_blanked_markers_count_like_removed_markers():
+    """Markers turned into spaces (offsets kept) give the counts of markers removed."""
+    from linting.core.rules import readability as r
+    from linting.sources.txt import parse_txt
+
+    from ._articles import CITED, SEED_LIKE
+
+    texts = ["x[1]y", "[1] Foo bar baz.", "a (doi:10.1/x) b. [2] C d e!", "See PMID: 123 and https://x.example/a.b c d.", "..[3]..  ?"]
+    texts += [s.text for source in (SEED_LIKE, CITED) for s in parse_txt(source).sections]
+    texts += _random_texts(5, 5000, "ab .!?[]1(doi:)PMID http://'-\n")
+    for text in texts:
+        counts, stripped = r._Counts(text), r.strip_markers(text)
+        assert len(counts.text) == len(text)
+        assert counts.words == len(r._WORD.findall(stripped)), repr(text)
+        assert counts.lexicon == r.lexicon_count(stripped), repr(text)
+        assert counts.sentences() == (r._raw_sentence_count(stripped) if stripped else 0), repr(text)
+        assert r.sentence_count(counts.text + "\n\n" + counts.text) == r.sentence_count(stripped + "\n\n" + stripped), repr(text)
+
+
+def test_sentence_words_read_off_the_section_equal_counting_each_sentence():
+    from linting.core.document import Sentence
+    from linting.core.rules import readability as r
+    from linting.sources.txt import parse_txt
+
+    from ._articles import CITED, SEED_LIKE
+
+    sections = [s for source in (SEED_LIKE, CITED, HARD) for s in parse_txt(source).sections]
+    cases = [(s.text, s.sentences) for s in sections]
+    # Markers over a sentence edge, words running into a sentence start, glued sentences.
+    for text in ["See doi:10.1/x. Then more words here.", "A word[1]. [2]Next one here.", "abc-def ghi. jkl", "[12] x y z. http://a.b/c. d e"]:
+        cases.append((text, [Sentence(text[a:b], a, b) for a in range(len(text)) for b in range(a + 1, len(text) + 1)]))
+    for text in _random_texts(3, 300, "ab .[1](doi:)http://'-"):
+        cases.append((text, [Sentence(text[a:b], a, b) for a in range(0, len(text), 3) for b in range(a + 1, len(text) + 1, 2)]))
+    for text, sentences in cases:
+        counts = r._Counts(text)
+        for sentence in sentences:
+            assert counts.sentence_words(sentence) == r.word_count(sentence.text), (text, sentence)
+
+
+def test_syllable_memo_answers_like_counting():
+    from linting.core import textcache
+    from linting.core.rules import readability as r
+
+    words = ["knee", "Knee", "cartilage", "it's", "'", "-", "re-examine", "injections"]
+    textcache.clear_word_caches()
+    assert r._syllable_total(words) == sum(r._count_syllables(w) for w in words)
+    assert r._syllable_total(words) == sum(map(r.syllables, words))  # now from the memo

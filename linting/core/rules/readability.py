@@ -9,15 +9,20 @@ network, so this module never calls it (tests/core/test_rules_readability.py pro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from textstat.backend.utils import get_pyphen
 
 from linting.core import textcache, wordlists
+from linting.core.analysis import memo
 from linting.core.findings import Severity
 from linting.core.registry import Rule, RuleDocs, registry
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD_SPLIT = re.compile(r"([A-Za-z][A-Za-z'’-]*)")  # the same words, with the gaps between them
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")
 _MARKERS = re.compile(r"\[\d+(?:[,–-]\d+)*\]|\(?(?:doi:|PMID:?|https?://)\S*\)?", re.I)
 # Where a marker can start; a marker needs one of these (lower-cased) at its start.
 _MARKER_STARTS = ("[", "(", "doi:", "pmid", "http")
@@ -26,6 +31,13 @@ _TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _HAS_WORD = re.compile(r"\w")
 # A whitespace-separated token without a word character: textstat deletes all of it.
 _PUNCT_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+# The same tokens after the first character, read with their whitespace: a pattern that starts
+# with a character class lets the regex engine skip ahead instead of trying every position.
+_SPACED_PUNCT_TOKEN = re.compile(r"\s[^\w\s]+(?!\S)")
+# Three whitespace-separated tokens holding a word character (punctuation-only tokens skipped);
+# possessive, so a failed match costs one pass.
+_WORD_TOKEN = r"(?:[^\w\s]++\s++)*+[^\w\s]*+\w"
+_THREE_WORDS = re.compile(rf"\s*+{_WORD_TOKEN}\S*+\s++{_WORD_TOKEN}\S*+\s++{_WORD_TOKEN}")
 
 
 @lru_cache(maxsize=1)
@@ -33,12 +45,36 @@ def _hyphenator():
     return get_pyphen("en_US")
 
 
-@lru_cache(maxsize=20000)
-def syllables(word: str) -> int:
+# word -> syllables. A plain dict read with ``map(dict.get, words)`` costs far less per word than
+# an lru_cache call; it is bounded by being emptied when full.
+_SYLLABLES: dict[str, int] = {}
+_SYLLABLES_KEPT = 50_000
+
+
+def _count_syllables(word: str) -> int:
     word = word.lower().strip("'’-")
     if not word:
         return 0
     return len(_hyphenator().positions(word)) + 1
+
+
+def syllables(word: str) -> int:
+    found = _SYLLABLES.get(word)
+    if found is None:
+        if len(_SYLLABLES) >= _SYLLABLES_KEPT:
+            _SYLLABLES.clear()
+        found = _SYLLABLES[word] = _count_syllables(word)
+    return found
+
+
+def _syllable_total(words: list[str]) -> int:
+    try:
+        return sum(map(_SYLLABLES.get, words))
+    except TypeError:  # None + int: some word is not known yet
+        return sum(map(syllables, words))
+
+
+textcache.register_word_cache(_SYLLABLES.clear)
 
 
 def strip_markers(text: str) -> str:
@@ -49,6 +85,21 @@ def strip_markers(text: str) -> str:
     parts, end = [], 0
     for m in found:
         parts += (text[end : m.start()], " ")
+        end = m.end()
+    parts.append(text[end:])
+    return "".join(parts)
+
+
+def _blank_markers(text: str, found: list[re.Match]) -> str:
+    """``text`` with each of the markers ``found`` turned into as many spaces as it has characters.
+
+    Every count here reads a run of spaces like one space, so this counts like ``strip_markers``,
+    and offsets into it are offsets into ``text``.
+    """
+    parts, end = [], 0
+    for m in found:
+        start = m.start()
+        parts += (text[end:start], " " * (m.end() - start))
         end = m.end()
     parts.append(text[end:])
     return "".join(parts)
@@ -65,48 +116,43 @@ def sentence_count(text: str) -> int:
 
 def _raw_sentence_count(text: str) -> int:
     sentences = _TS_SENTENCE.findall(text)
-    return len(sentences) - sum(1 for s in sentences if _at_most_two_words(s))
-
-
-@lru_cache(maxsize=4096)  # the article's count meets its sections' sentences again
-def _at_most_two_words(sentence: str) -> bool:
-    tokens = sentence.split()
-    if len(tokens) <= 2:
-        return True
-    words = 0
-    for token in tokens:
-        if token[0].isalnum() or _HAS_WORD.search(token):  # \w is alphanumeric or "_"
-            words += 1
-            if words > 2:
-                return False
-    return True
-
-
-textcache.register(_at_most_two_words.cache_clear)
+    return len(sentences) - list(map(_THREE_WORDS.match, sentences)).count(None)
 
 
 def lexicon_count(text: str) -> int:
-    """``textstat.lexicon_count(text)`` in two C-level scans.
+    """``textstat.lexicon_count(text)`` in C-level scans.
 
     textstat deletes punctuation (everything but word characters, whitespace and apostrophes
     that start a contraction ending, itself a word character) and counts what ``split()``
     leaves: exactly the tokens that hold a word character.
     """
-    return len(text.split()) - len(_PUNCT_TOKEN.findall(text))
-textcache.register_word_cache(syllables.cache_clear)
+    punct = len(_SPACED_PUNCT_TOKEN.findall(text))
+    if _PUNCT_TOKEN.match(text):  # a first token has no whitespace before it
+        punct += 1
+    return len(text.split()) - punct
 
 
 class _Counts:
-    """Counts of one passage, markers removed; passages joined by blank lines add up."""
+    """Counts of one passage, markers removed; passages joined by blank lines add up.
 
-    __slots__ = ("text", "lexicon", "words", "syllables", "_sentences")
+    ``text`` is the passage with its markers blanked (``_blank_markers``), so the offsets of
+    its words are offsets into the passage, and a sentence's word count can be read off them.
+    """
+
+    __slots__ = ("text", "lexicon", "words", "syllables", "_parts", "_starts", "_marker_starts", "_marker_ends", "_sentences")
 
     def __init__(self, text: str) -> None:
-        self.text = strip_markers(text or "")
-        words = _WORD.findall(self.text)
-        self.lexicon = lexicon_count(self.text)
+        text = text or ""
+        found = wordlists.finditer_at(_MARKERS, text, _MARKER_STARTS)
+        self._marker_starts = [m.start() for m in found]
+        self._marker_ends = [m.end() for m in found]
+        self.text = text = _blank_markers(text, found) if found else text
+        self._parts = _WORD_SPLIT.split(text)  # gaps and words, alternating
+        words = self._parts[1::2]
+        self.lexicon = lexicon_count(text)
         self.words = len(words)
-        self.syllables = sum(map(syllables, words))
+        self.syllables = _syllable_total(words)
+        self._starts: list[int] | None = None
         self._sentences: int | None = None
 
     def sentences(self) -> int:
@@ -115,34 +161,67 @@ class _Counts:
             self._sentences = _raw_sentence_count(self.text) if self.text else 0
         return self._sentences
 
+    def sentence_words(self, sentence) -> int:
+        """``word_count(sentence.text)`` of a sentence of this passage, read off the word offsets.
 
-def _article_sentences(counts: list[_Counts], text: str) -> int:
-    """``sentence_count(text)`` of passages joined by blank lines: the passages' sum when each
+        A sentence whose first word runs on from before it, or with a marker running over one
+        of its edges (the sentence alone would read the marker differently), is counted alone.
+        """
+        start, end = sentence.start, sentence.end
+        text = self.text
+        if start and text[start - 1] in _WORD_CHARS and text[start : start + 1] in _WORD_CHARS:
+            return word_count(sentence.text)
+        if self._marker_starts and (self._inside_marker(start) or self._inside_marker(end)):
+            return word_count(sentence.text)
+        if self._starts is None:
+            # The running length of the pieces before a word is its offset.
+            self._starts = list(accumulate(map(len, self._parts)))[0 : 2 * self.words : 2]
+        return bisect_left(self._starts, end) - bisect_left(self._starts, start)
+
+    def _inside_marker(self, at: int) -> bool:
+        """A marker starts before ``at`` and ends after it (markers do not overlap)."""
+        last = bisect_left(self._marker_starts, at) - 1
+        return last >= 0 and self._marker_ends[last] > at
+
+
+def _article_sentences(counts: list[_Counts]) -> int:
+    """``sentence_count`` of the passages joined by blank lines: the passages' sum when each
     but the last ends with closing punctuation (no textstat sentence then runs across a join)."""
     if all(c.text.rstrip()[-1:] in (".", "!", "?") for c in counts[:-1]):
         return sum(c.sentences() for c in counts)
-    return sentence_count(text)
+    return sentence_count("\n\n".join(c.text for c in counts))
 
 
-def _grade(counts: list[_Counts], text: str) -> float | None:
+def _grade(counts: list[_Counts]) -> float | None:
     lexicon = sum(c.lexicon for c in counts)
     words = sum(c.words for c in counts)
     n_words = lexicon or words
     if not words or not n_words:
         return None
-    n_sentences = max(1, _article_sentences(counts, text))
+    n_sentences = max(1, _article_sentences(counts))
     n_syllables = sum(c.syllables for c in counts)
     return round(0.39 * (n_words / n_sentences) + 11.8 * (n_syllables / words) - 15.59, 1)
 
 
 def reading_grade(text: str) -> float | None:
     """Flesch-Kincaid grade of ``text`` (None when it has no words); offline."""
-    counts = _Counts(text)
-    return _grade([counts], counts.text)
+    return _grade([_Counts(text)])
 
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(strip_markers(text or "")))
+
+
+def _section_counts(ctx, doc) -> dict[str, _Counts]:
+    """Section text -> its counts, shared by the rules of one run."""
+    return memo(ctx, doc, "readability.counts", dict)
+
+
+def _counts_of(known: dict[str, _Counts], text: str) -> _Counts:
+    counts = known.get(text)
+    if counts is None:
+        counts = known[text] = _Counts(text)
+    return counts
 
 
 @registry.register
@@ -165,15 +244,16 @@ class ReadingGrade(Rule):
     def check(self, doc, ctx):
         target = float(ctx.config.threshold("reading_grade"))
         min_words = int(ctx.config.threshold("min_words_for_readability"))
+        known = _section_counts(ctx, doc)
         body: list[_Counts] = []
         for section in doc.body_sections:
             if section.kind == "cta" or not section.text.strip():
                 continue
-            counts = _Counts(section.text)
+            counts = _counts_of(known, section.text)
             body.append(counts)
             if counts.words < min_words:
                 continue
-            grade = _grade([counts], counts.text)
+            grade = _grade([counts])
             if grade is not None and grade > target:
                 yield self.finding(
                     f"Reading grade {grade:g} is above the target of {target:g}.",
@@ -184,7 +264,7 @@ class ReadingGrade(Rule):
                 )
         # Markers never span a blank line, so the article's counts are the sections' sums.
         if sum(c.words for c in body) >= min_words:
-            grade = _grade(body, "\n\n".join(c.text for c in body))
+            grade = _grade(body)
             if grade is not None and grade > target:
                 yield self.finding(
                     f"The article reads at grade {grade:g}, above the target of {target:g}.",
@@ -209,9 +289,13 @@ class LongSentence(Rule):
 
     def check(self, doc, ctx):
         limit = int(ctx.config.threshold("sentence_words"))
+        known = _section_counts(ctx, doc)
         for section in doc.body_sections:
+            if not section.sentences:
+                continue
+            counts = _counts_of(known, section.text)
             for sentence in section.sentences:
-                n = word_count(sentence.text)
+                n = counts.sentence_words(sentence)
                 if n > limit:
                     yield self.finding(
                         f"Sentence of {n} words (limit {limit}).",
