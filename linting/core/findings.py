@@ -36,7 +36,17 @@ _WORD_RUN = re.compile(r"\w+")
 
 
 def collapse_ws(text: str) -> str:
-    return _WS.sub(" ", text or "").strip()
+    text = text or ""
+    # Printable text holds no whitespace but the plain space: most excerpts are already collapsed.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return _WS.sub(" ", text).strip()
+
+
+# ASCII bytes: word characters (\w) lower-cased, everything else a space.
+_ASCII_WORDS = bytes(
+    ord(chr(b).lower()) if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(128)
+) + b" " * 128
 
 
 def normalise_for_fingerprint(text: str) -> str:
@@ -46,13 +56,15 @@ def normalise_for_fingerprint(text: str) -> str:
     """
     text = text or ""
     if text.isascii():
-        text = text.lower()  # NFKD leaves ASCII alone, and casefold is lower there
-    else:
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+        # NFKD leaves ASCII alone and casefold is lower there; punctuation turned to spaces and
+        # whitespace collapsed leaves the runs of word characters: one byte table does both.
+        if "[" in text:
+            text = _MARKER.sub(" ", text)
+        return b" ".join(text.encode("ascii").translate(_ASCII_WORDS).split()).decode("ascii")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     if "[" in text:
         text = _MARKER.sub(" ", text)
-    # Punctuation turned to spaces and whitespace collapsed leaves the runs of word characters.
     return " ".join(_WORD_RUN.findall(text))
 
 
