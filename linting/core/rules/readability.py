@@ -9,26 +9,20 @@ network, so this module never calls it (tests/core/test_rules_readability.py pro
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate
 
 from textstat.backend.utils import get_pyphen
 
 from linting.core import textcache, wordlists
-from linting.core.analysis import memo
 from linting.core.findings import Severity
 from linting.core.registry import Rule, RuleDocs, registry
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_WORD_SPLIT = re.compile(r"([A-Za-z][A-Za-z'’-]*)")  # the same words, with the gaps between them
-_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")
 _MARKERS = re.compile(r"\[\d+(?:[,–-]\d+)*\]|\(?(?:doi:|PMID:?|https?://)\S*\)?", re.I)
 # Where a marker can start; a marker needs one of these (lower-cased) at its start.
 _MARKER_STARTS = ("[", "(", "doi:", "pmid", "http")
 # textstat's sentence pattern (textstat.backend.counts.count_sentences).
 _TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-_HAS_WORD = re.compile(r"\w")
 # A whitespace-separated token without a word character: textstat deletes all of it.
 _PUNCT_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 # The same tokens after the first character, read with their whitespace: a pattern that starts
@@ -90,21 +84,6 @@ def strip_markers(text: str) -> str:
     return "".join(parts)
 
 
-def _blank_markers(text: str, found: list[re.Match]) -> str:
-    """``text`` with each of the markers ``found`` turned into as many spaces as it has characters.
-
-    Every count here reads a run of spaces like one space, so this counts like ``strip_markers``,
-    and offsets into it are offsets into ``text``.
-    """
-    parts, end = [], 0
-    for m in found:
-        start = m.start()
-        parts += (text[end:start], " " * (m.end() - start))
-        end = m.end()
-    parts.append(text[end:])
-    return "".join(parts)
-
-
 def sentence_count(text: str) -> int:
     """``textstat.sentence_count(text)``, without its per-sentence word counting.
 
@@ -133,26 +112,16 @@ def lexicon_count(text: str) -> int:
 
 
 class _Counts:
-    """Counts of one passage, markers removed; passages joined by blank lines add up.
+    """Counts of one passage, markers removed; passages joined by blank lines add up."""
 
-    ``text`` is the passage with its markers blanked (``_blank_markers``), so the offsets of
-    its words are offsets into the passage, and a sentence's word count can be read off them.
-    """
-
-    __slots__ = ("text", "lexicon", "words", "syllables", "_parts", "_starts", "_marker_starts", "_marker_ends", "_sentences")
+    __slots__ = ("text", "lexicon", "words", "syllables", "_sentences")
 
     def __init__(self, text: str) -> None:
-        text = text or ""
-        found = wordlists.finditer_at(_MARKERS, text, _MARKER_STARTS)
-        self._marker_starts = [m.start() for m in found]
-        self._marker_ends = [m.end() for m in found]
-        self.text = text = _blank_markers(text, found) if found else text
-        self._parts = _WORD_SPLIT.split(text)  # gaps and words, alternating
-        words = self._parts[1::2]
-        self.lexicon = lexicon_count(text)
+        self.text = strip_markers(text or "")
+        words = _WORD.findall(self.text)
+        self.lexicon = lexicon_count(self.text)
         self.words = len(words)
         self.syllables = _syllable_total(words)
-        self._starts: list[int] | None = None
         self._sentences: int | None = None
 
     def sentences(self) -> int:
@@ -160,28 +129,6 @@ class _Counts:
         if self._sentences is None:
             self._sentences = _raw_sentence_count(self.text) if self.text else 0
         return self._sentences
-
-    def sentence_words(self, sentence) -> int:
-        """``word_count(sentence.text)`` of a sentence of this passage, read off the word offsets.
-
-        A sentence whose first word runs on from before it, or with a marker running over one
-        of its edges (the sentence alone would read the marker differently), is counted alone.
-        """
-        start, end = sentence.start, sentence.end
-        text = self.text
-        if start and text[start - 1] in _WORD_CHARS and text[start : start + 1] in _WORD_CHARS:
-            return word_count(sentence.text)
-        if self._marker_starts and (self._inside_marker(start) or self._inside_marker(end)):
-            return word_count(sentence.text)
-        if self._starts is None:
-            # The running length of the pieces before a word is its offset.
-            self._starts = list(accumulate(map(len, self._parts)))[0 : 2 * self.words : 2]
-        return bisect_left(self._starts, end) - bisect_left(self._starts, start)
-
-    def _inside_marker(self, at: int) -> bool:
-        """A marker starts before ``at`` and ends after it (markers do not overlap)."""
-        last = bisect_left(self._marker_starts, at) - 1
-        return last >= 0 and self._marker_ends[last] > at
 
 
 def _article_sentences(counts: list[_Counts]) -> int:
@@ -212,16 +159,18 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(strip_markers(text or "")))
 
 
-def _section_counts(ctx, doc) -> dict[str, _Counts]:
-    """Section text -> its counts, shared by the rules of one run."""
-    return memo(ctx, doc, "readability.counts", dict)
+# Bytes of UTF-8 text: the characters a word is made of ([A-Za-z'-]) as "a", all else a space.
+_WORD_RUNS = bytes(ord("a") if chr(b).isascii() and (chr(b).isalpha() or chr(b) in "'-") else ord(" ") for b in range(256))
 
 
-def _counts_of(known: dict[str, _Counts], text: str) -> _Counts:
-    counts = known.get(text)
-    if counts is None:
-        counts = known[text] = _Counts(text)
-    return counts
+def _most_words(text: str) -> int:
+    """An upper bound of ``word_count(text)``, from a few C-level calls.
+
+    Every word of ``_WORD`` starts a run of word characters, and removing markers never adds a
+    word; a non-ASCII character reads as a space, which can only split runs (add words).
+    """
+    runs = text.encode("utf-8").translate(_WORD_RUNS)
+    return runs.count(b" a") + runs.startswith(b"a")
 
 
 @registry.register
@@ -244,12 +193,11 @@ class ReadingGrade(Rule):
     def check(self, doc, ctx):
         target = float(ctx.config.threshold("reading_grade"))
         min_words = int(ctx.config.threshold("min_words_for_readability"))
-        known = _section_counts(ctx, doc)
         body: list[_Counts] = []
         for section in doc.body_sections:
             if section.kind == "cta" or not section.text.strip():
                 continue
-            counts = _counts_of(known, section.text)
+            counts = _Counts(section.text)
             body.append(counts)
             if counts.words < min_words:
                 continue
@@ -289,13 +237,11 @@ class LongSentence(Rule):
 
     def check(self, doc, ctx):
         limit = int(ctx.config.threshold("sentence_words"))
-        known = _section_counts(ctx, doc)
         for section in doc.body_sections:
-            if not section.sentences:
-                continue
-            counts = _counts_of(known, section.text)
             for sentence in section.sentences:
-                n = counts.sentence_words(sentence)
+                if _most_words(sentence.text) <= limit:
+                    continue  # most sentences: no need to count exactly
+                n = word_count(sentence.text)
                 if n > limit:
                     yield self.finding(
                         f"Sentence of {n} words (limit {limit}).",
