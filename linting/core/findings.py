@@ -73,7 +73,7 @@ def make_fingerprint(rule: str, excerpt: str | None, url: str | None = None, ext
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     rule: str
     severity: Severity
@@ -87,6 +87,29 @@ class Finding:
     url: str | None = None
     suggestion: str = ""
     fingerprint: str = ""
+
+    def __init__(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        section: str | None = None,
+        block_id: str | None = None,
+        excerpt: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        cues: tuple[str, ...] = (),
+        url: str | None = None,
+        suggestion: str = "",
+        fingerprint: str = "",
+    ) -> None:
+        # The generated __init__ of a frozen dataclass makes one object.__setattr__ call per
+        # field; a lint makes thousands of findings, so the fields go into the instance dict in
+        # one update. (tests/core/test_findings.py keeps this signature equal to the fields.)
+        self.__dict__.update(
+            rule=rule, severity=severity, message=message, section=section, block_id=block_id, excerpt=excerpt,
+            start=start, end=end, cues=cues, url=url, suggestion=suggestion, fingerprint=fingerprint,
+        )
 
     def to_dict(self) -> dict:
         return {

@@ -92,18 +92,18 @@ class Rule:
         if excerpt is not None:
             excerpt = collapse_ws(excerpt)
         return Finding(
-            rule=self.id,
-            severity=self.severity,
-            message=message,
-            section=section.heading if section is not None else None,
-            block_id=section.block_id if section is not None else None,
-            excerpt=excerpt,
-            start=start,
-            end=end,
-            cues=cues,
-            url=url,
-            suggestion=suggestion,
-            fingerprint=make_fingerprint(self.id, excerpt, url, fingerprint_extra or _whole_document_basis(excerpt, cues)),
+            self.id,
+            self.severity,
+            message,
+            section.heading if section is not None else None,
+            section.block_id if section is not None else None,
+            excerpt,
+            start,
+            end,
+            cues,
+            url,
+            suggestion,
+            make_fingerprint(self.id, excerpt, url, fingerprint_extra or _whole_document_basis(excerpt, cues)),
         )
 
 

@@ -29,3 +29,27 @@ def test_collapse_ws_is_the_regex():
 def test_normalise_for_fingerprint_is_the_plain_definition():
     for text in _texts():
         assert normalise_for_fingerprint(text) == _plain_normalise(text), repr(text)
+
+
+def test_finding_init_takes_the_fields():
+    """``Finding.__init__`` is written out (for speed): it must take exactly the fields, in order,
+    with their defaults, and behave like the generated one."""
+    import dataclasses
+    import inspect
+
+    from linting.core.findings import Finding, Severity
+
+    params = list(inspect.signature(Finding.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(Finding)
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert [p.default for p in params] == [inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields]
+    f = Finding("r", Severity.INFO, "m", excerpt="e", cues=("a",))
+    assert f == Finding(rule="r", severity=Severity.INFO, message="m", excerpt="e", cues=("a",)) and hash(f) == hash(dataclasses.replace(f))
+    assert dataclasses.replace(f, severity=Severity.ERROR).severity is Severity.ERROR
+    assert Finding.from_dict(f.to_dict()) == f
+    try:
+        f.rule = "x"
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("Finding must stay frozen")
