@@ -36,7 +36,17 @@ _WORD_RUN = re.compile(r"\w+")
 
 
 def collapse_ws(text: str) -> str:
-    return _WS.sub(" ", text or "").strip()
+    text = text or ""
+    # Printable text holds no whitespace but the plain space: most excerpts are already collapsed.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return _WS.sub(" ", text).strip()
+
+
+# ASCII bytes: word characters (\w) lower-cased, everything else a space.
+_ASCII_WORDS = bytes(
+    ord(chr(b).lower()) if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(128)
+) + b" " * 128
 
 
 def normalise_for_fingerprint(text: str) -> str:
@@ -46,13 +56,15 @@ def normalise_for_fingerprint(text: str) -> str:
     """
     text = text or ""
     if text.isascii():
-        text = text.lower()  # NFKD leaves ASCII alone, and casefold is lower there
-    else:
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+        # NFKD leaves ASCII alone and casefold is lower there; punctuation turned to spaces and
+        # whitespace collapsed leaves the runs of word characters: one byte table does both.
+        if "[" in text:
+            text = _MARKER.sub(" ", text)
+        return b" ".join(text.encode("ascii").translate(_ASCII_WORDS).split()).decode("ascii")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     if "[" in text:
         text = _MARKER.sub(" ", text)
-    # Punctuation turned to spaces and whitespace collapsed leaves the runs of word characters.
     return " ".join(_WORD_RUN.findall(text))
 
 
@@ -61,7 +73,7 @@ def make_fingerprint(rule: str, excerpt: str | None, url: str | None = None, ext
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     rule: str
     severity: Severity
@@ -75,6 +87,29 @@ class Finding:
     url: str | None = None
     suggestion: str = ""
     fingerprint: str = ""
+
+    def __init__(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        section: str | None = None,
+        block_id: str | None = None,
+        excerpt: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        cues: tuple[str, ...] = (),
+        url: str | None = None,
+        suggestion: str = "",
+        fingerprint: str = "",
+    ) -> None:
+        # The generated __init__ of a frozen dataclass makes one object.__setattr__ call per
+        # field; a lint makes thousands of findings, so the fields go into the instance dict in
+        # one update. (tests/core/test_findings.py keeps this signature equal to the fields.)
+        self.__dict__.update(
+            rule=rule, severity=severity, message=message, section=section, block_id=block_id, excerpt=excerpt,
+            start=start, end=end, cues=cues, url=url, suggestion=suggestion, fingerprint=fingerprint,
+        )
 
     def to_dict(self) -> dict:
         return {

@@ -86,23 +86,24 @@ class Rule:
         suggestion: str = "",
         fingerprint_extra: str = "",
     ) -> Finding:
-        cues = tuple(cues)
+        cues = tuple(dict.fromkeys(cues))  # the basis below sorts a set: the same with repeats gone
         if sentence is not None:
             excerpt, start, end = sentence.text, sentence.start, sentence.end
-        excerpt = collapse_ws(excerpt) if excerpt is not None else None
+        if excerpt is not None:
+            excerpt = collapse_ws(excerpt)
         return Finding(
-            rule=self.id,
-            severity=self.severity,
-            message=message,
-            section=section.heading if section is not None else None,
-            block_id=section.block_id if section is not None else None,
-            excerpt=excerpt,
-            start=start,
-            end=end,
-            cues=tuple(dict.fromkeys(cues)),
-            url=url,
-            suggestion=suggestion,
-            fingerprint=make_fingerprint(self.id, excerpt, url, fingerprint_extra or _whole_document_basis(excerpt, cues)),
+            self.id,
+            self.severity,
+            message,
+            section.heading if section is not None else None,
+            section.block_id if section is not None else None,
+            excerpt,
+            start,
+            end,
+            cues,
+            url,
+            suggestion,
+            make_fingerprint(self.id, excerpt, url, fingerprint_extra or _whole_document_basis(excerpt, cues)),
         )
 
 

@@ -68,12 +68,15 @@ def test_target_test_agrees_with_the_target_regex():
     from linting.core.rules import links as rules_links
 
     rng = random.Random(7)
+    from linting.core.wordgate import fold
+
     pieces = ["Call", " ", "0113 496 0000", "(0)", "email", "a.b@clinic.example", "@", "x", "-", "--",
-              ".com", ".org", ".COM", "www.", "https://", "http", "site", "here", "visit", "é", "5", "."]
-    for _ in range(2000):
+              ".com", ".org", ".COM", "www.", "https://", "http", "site", "here", "visit", "é", "5", ".",
+              "HTTPS://", "WWW.", "İ", "ſ", ".uK", "٣", "ß"]
+    for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
-        low = text.lower() if text.isascii() else None
-        assert rules_links._has_target(text, low) == bool(rules_links._TARGET.search(text)), text
+        for low in (fold(text), None):
+            assert rules_links._has_target(text, low) == bool(rules_links._TARGET.search(text)), text
 
 
 def test_form_below_dangles_even_beside_a_phone_number():
@@ -110,3 +113,27 @@ def test_button_style_imperative_ending_in_here():
 def test_form_below_with_adjectives_dangles_beside_a_phone_number():
     body = "Attach your hearing test using the secure online form below, or call 0113 496 0666."
     assert len(excerpts(article(body))) == 1
+
+
+def test_dangling_prefilters_change_nothing(monkeypatch):
+    """The cheap tests that skip regexes (folded keys, the closed-brackets scan) find what the
+    regexes alone find, in ASCII and non-ASCII text."""
+    import random
+
+    from linting.core.document import Section
+    from linting.core.rules import links as rules_links
+
+    rng = random.Random(5)
+    pieces = ["please visit", "Visit the site", "VİSİT", "vısıt", "click here", "HERE", "the form below", "bełow",
+              "Shop", "ſhop", "buy", "Add to basket", "→", "»", ">>", "(", ")", "()", "( )", "\n", "\n\n", ". ",
+              "! ", "Call 0113 496 0000", "hello@clinic.example", "ŁINK", "link", "button", "é", "www.x.example",
+              "hTTps://a.example", " ", "Watch it here.", "More ", "Kinetic", "Download the guide"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    sections = [Section(kind="intro", text=t) for t in texts]
+    fast = [rules_links.dangling_spans(s) for s in sections]
+    monkeypatch.setattr(rules_links, "_may_dangle", lambda low: True)
+    monkeypatch.setattr(rules_links, "_may_hold", lambda low, *keys: True)
+    monkeypatch.setattr(rules_links, "_has_target", lambda text, low: bool(rules_links._TARGET.search(text)))
+    monkeypatch.setattr(rules_links, "_PARENS_CLOSED", rules_links.re.compile(r"(?!)"))
+    for section, found in zip(sections, fast):
+        assert rules_links.dangling_spans(section) == found, section.text

@@ -136,3 +136,52 @@ def test_lexicon_count_is_textstats():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
     for text in texts:
         assert lexicon_count(text) == textstat.lexicon_count(text), repr(text)
+
+
+def _random_texts(seed: int, n: int, alphabet: str, longest: int = 40) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def test_three_word_pattern_is_the_token_test():
+    """``_THREE_WORDS`` matches exactly the sentences textstat keeps (more than two word tokens)."""
+    import re
+
+    from linting.core.rules import readability as r
+
+    def at_most_two_words(sentence: str) -> bool:  # the plain reading of textstat's rule
+        return sum(1 for token in sentence.split() if re.search(r"\w", token)) <= 2
+
+    texts = ["", "a", "a b", "a b c", "- a - b -", "- a - b - c", "(a) [b] {c}", "a\x1cb\x1fc", "a\u00a0b c", "é ü ñ", "_ _ _"]
+    texts += _random_texts(11, 20000, "ab1_ -.,'’()\t\n\u00a0\x1c—é")
+    for text in texts:
+        assert (r._THREE_WORDS.match(text) is None) == at_most_two_words(text), repr(text)
+
+
+def test_most_words_bounds_the_word_count():
+    """long-sentence counts exactly only past ``_most_words``: it must never be below the count."""
+    from linting.core.rules import readability as r
+    from linting.core.sentences import split_sentences
+    from linting.sources.txt import parse_txt
+
+    from ._articles import CITED, SEED_LIKE
+
+    texts = ["", "a", "don’t stop", "x[1]y z", "See doi:10.1/abc def and PMID: 12 (https://a.example/b) c.", "é-à ç", "-- ' a"]
+    texts += [s.text for source in (SEED_LIKE, CITED, HARD) for section in parse_txt(source).sections for s in section.sentences]
+    texts += _random_texts(13, 20000, "aZ '’-.é[1]2(doi:)PMID http://\n—")
+    for text in texts:
+        assert r._most_words(text) >= r.word_count(text), repr(text)
+    plain = [s.text for s in split_sentences(EASY + HARD)]
+    assert all(r._most_words(t) == r.word_count(t) for t in plain)  # tight on plain prose
+
+
+def test_syllable_memo_answers_like_counting():
+    from linting.core import textcache
+    from linting.core.rules import readability as r
+
+    words = ["knee", "Knee", "cartilage", "it's", "'", "-", "re-examine", "injections"]
+    textcache.clear_word_caches()
+    assert r._syllable_total(words) == sum(r._count_syllables(w) for w in words)
+    assert r._syllable_total(words) == sum(map(r.syllables, words))  # now from the memo

@@ -32,10 +32,7 @@ def risk_sentences(section, config=None) -> list:
     found = []
     for sentence in section.sentences:
         text = sentence.text
-        if text.rstrip().endswith("?"):
-            continue
-        cues = wordlists.find_all("risk_cues", text, config)
-        if not cues:
+        if not wordlists.search("risk_cues", text, config) or text.rstrip().endswith("?"):
             continue
         # "never seen a serious side effect", "lowers the risk": not a statement of a risk.
         if not wordlists.search("risk_negations", text, config):
@@ -51,6 +48,8 @@ def has_risks_passage(doc, config=None) -> bool:
         stated = risk_sentences(section, config)
         if stated and (section.kind == "risks" or any(_STRONG_RISK.search(s.text) for s in stated)):
             return True
+        if len(stated) < 2:
+            continue  # no paragraph can hold two
         paragraphs = section.text.split("\n\n")
         offset = 0
         for para in paragraphs:

@@ -6,6 +6,7 @@ import re
 
 from linting.core.findings import Severity
 from linting.core.registry import Rule, RuleDocs, registry
+from linting.core.wordgate import fold
 
 _TARGET = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{7,}\d|\b[\w-]+\.(?:com|org|net|uk|example|gov|edu|io)\b", re.I)
 # "please visit" / "visit" at the end of a clause with nothing after it, or running into a new sentence.
@@ -39,6 +40,9 @@ def is_buy_label(line: str) -> bool:
     return 0 < len(line.split()) <= 6 and bool(_BUY_LABEL.match(line)) and not _TARGET.search(line)
 _ARROW = re.compile(r"[→»›]\s*$|>>\s*$")
 _PARENS = re.compile(r"[()]")
+# Text whose every "(" is closed on its line by a ")" with something between and no "(" before
+# it: no empty "(" anywhere (a stray ")" closes nothing).
+_PARENS_CLOSED = re.compile(r"(?:[^(]*+\([^\S\n]*+[^\s()][^()\n]*+\))*+[^(]*+")
 _NEXT_IS_NEW = re.compile(r"^\s*(?:$|[A-Z][a-z]*\b)")
 _FUNCTION_WORDS = frozenset(
     "to for the a an and if you we our this that learn get find embark start read call discover book apply "
@@ -76,7 +80,7 @@ _NAME_CHARS = re.compile(r"[\w-]*$")
 
 
 def _has_target(text: str, low: str | None) -> bool:
-    """``bool(_TARGET.search(text))``; ``low`` is ``text.lower()`` for ASCII text, else None."""
+    """``bool(_TARGET.search(text))``; ``low`` is ``fold(text)`` (or None: not known)."""
     if low is None:
         return bool(_TARGET.search(text))
     if ("http" in low or "www." in low) and _URL_START.search(text):
@@ -97,10 +101,10 @@ _BUY_STARTS = ("shop", "buy", "browse", "download", "subscribe", "order", "add")
 
 
 def _may_dangle(low: str) -> bool:
-    """Some check of ``dangling_spans`` could fire on this lower-cased ASCII sentence."""
+    """Some check of ``dangling_spans`` could fire on this sentence, folded (``wordgate.fold``)."""
     return (
         "visit" in low or "link" in low or "button" in low or "here" in low or "below" in low or ">>" in low
-        or low.startswith(_BUY_STARTS)
+        or low.startswith(_BUY_STARTS) or (not low.isascii() and ("→" in low or "»" in low or "›" in low))
     )
 
 
@@ -114,9 +118,9 @@ def dangling_spans(section) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for sentence in section.sentences:
         s_text = sentence.text
-        # Lower-cased ASCII text lets cheap substring tests skip regexes that cannot match.
-        low = s_text.lower() if s_text.isascii() else None
-        if low is not None and not _may_dangle(low):
+        # Folded text (as re.IGNORECASE compares) lets cheap substring tests skip regexes that cannot match.
+        low = fold(s_text)
+        if not _may_dangle(low):
             continue  # no wording below can fire: skip the target search
         if _has_target(s_text, low):
             # A form or video is not an address: the phone number beside it does not replace it.
@@ -144,7 +148,7 @@ def dangling_spans(section) -> list[tuple[int, int, str]]:
         elif is_buy_label(s_text):
             spans.append((sentence.start, sentence.end, "button label with no target"))
     # Empty "(" : an opening bracket with no closing one on its line, or "()".
-    for line in re.finditer(r"[^\n]+", text) if "(" in text else ():
+    for line in re.finditer(r"[^\n]+", text) if "(" in text and not _PARENS_CLOSED.fullmatch(text) else ():
         stack: list[int] = []
         empties: list[int] = []
         for paren in _PARENS.finditer(line.group(0)):

@@ -23,9 +23,15 @@ _MARKERS = re.compile(r"\[\d+(?:[,–-]\d+)*\]|\(?(?:doi:|PMID:?|https?://)\S*\)
 _MARKER_STARTS = ("[", "(", "doi:", "pmid", "http")
 # textstat's sentence pattern (textstat.backend.counts.count_sentences).
 _TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-_HAS_WORD = re.compile(r"\w")
 # A whitespace-separated token without a word character: textstat deletes all of it.
 _PUNCT_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+# The same tokens after the first character, read with their whitespace: a pattern that starts
+# with a character class lets the regex engine skip ahead instead of trying every position.
+_SPACED_PUNCT_TOKEN = re.compile(r"\s[^\w\s]+(?!\S)")
+# Three whitespace-separated tokens holding a word character (punctuation-only tokens skipped);
+# possessive, so a failed match costs one pass.
+_WORD_TOKEN = r"(?:[^\w\s]++\s++)*+[^\w\s]*+\w"
+_THREE_WORDS = re.compile(rf"\s*+{_WORD_TOKEN}\S*+\s++{_WORD_TOKEN}\S*+\s++{_WORD_TOKEN}")
 
 
 @lru_cache(maxsize=1)
@@ -33,12 +39,36 @@ def _hyphenator():
     return get_pyphen("en_US")
 
 
-@lru_cache(maxsize=20000)
-def syllables(word: str) -> int:
+# word -> syllables. A plain dict read with ``map(dict.get, words)`` costs far less per word than
+# an lru_cache call; it is bounded by being emptied when full.
+_SYLLABLES: dict[str, int] = {}
+_SYLLABLES_KEPT = 50_000
+
+
+def _count_syllables(word: str) -> int:
     word = word.lower().strip("'’-")
     if not word:
         return 0
     return len(_hyphenator().positions(word)) + 1
+
+
+def syllables(word: str) -> int:
+    found = _SYLLABLES.get(word)
+    if found is None:
+        if len(_SYLLABLES) >= _SYLLABLES_KEPT:
+            _SYLLABLES.clear()
+        found = _SYLLABLES[word] = _count_syllables(word)
+    return found
+
+
+def _syllable_total(words: list[str]) -> int:
+    try:
+        return sum(map(_SYLLABLES.get, words))
+    except TypeError:  # None + int: some word is not known yet
+        return sum(map(syllables, words))
+
+
+textcache.register_word_cache(_SYLLABLES.clear)
 
 
 def strip_markers(text: str) -> str:
@@ -65,35 +95,20 @@ def sentence_count(text: str) -> int:
 
 def _raw_sentence_count(text: str) -> int:
     sentences = _TS_SENTENCE.findall(text)
-    return len(sentences) - sum(1 for s in sentences if _at_most_two_words(s))
-
-
-@lru_cache(maxsize=4096)  # the article's count meets its sections' sentences again
-def _at_most_two_words(sentence: str) -> bool:
-    tokens = sentence.split()
-    if len(tokens) <= 2:
-        return True
-    words = 0
-    for token in tokens:
-        if token[0].isalnum() or _HAS_WORD.search(token):  # \w is alphanumeric or "_"
-            words += 1
-            if words > 2:
-                return False
-    return True
-
-
-textcache.register(_at_most_two_words.cache_clear)
+    return len(sentences) - list(map(_THREE_WORDS.match, sentences)).count(None)
 
 
 def lexicon_count(text: str) -> int:
-    """``textstat.lexicon_count(text)`` in two C-level scans.
+    """``textstat.lexicon_count(text)`` in C-level scans.
 
     textstat deletes punctuation (everything but word characters, whitespace and apostrophes
     that start a contraction ending, itself a word character) and counts what ``split()``
     leaves: exactly the tokens that hold a word character.
     """
-    return len(text.split()) - len(_PUNCT_TOKEN.findall(text))
-textcache.register_word_cache(syllables.cache_clear)
+    punct = len(_SPACED_PUNCT_TOKEN.findall(text))
+    if _PUNCT_TOKEN.match(text):  # a first token has no whitespace before it
+        punct += 1
+    return len(text.split()) - punct
 
 
 class _Counts:
@@ -106,7 +121,7 @@ class _Counts:
         words = _WORD.findall(self.text)
         self.lexicon = lexicon_count(self.text)
         self.words = len(words)
-        self.syllables = sum(map(syllables, words))
+        self.syllables = _syllable_total(words)
         self._sentences: int | None = None
 
     def sentences(self) -> int:
@@ -116,33 +131,46 @@ class _Counts:
         return self._sentences
 
 
-def _article_sentences(counts: list[_Counts], text: str) -> int:
-    """``sentence_count(text)`` of passages joined by blank lines: the passages' sum when each
+def _article_sentences(counts: list[_Counts]) -> int:
+    """``sentence_count`` of the passages joined by blank lines: the passages' sum when each
     but the last ends with closing punctuation (no textstat sentence then runs across a join)."""
     if all(c.text.rstrip()[-1:] in (".", "!", "?") for c in counts[:-1]):
         return sum(c.sentences() for c in counts)
-    return sentence_count(text)
+    return sentence_count("\n\n".join(c.text for c in counts))
 
 
-def _grade(counts: list[_Counts], text: str) -> float | None:
+def _grade(counts: list[_Counts]) -> float | None:
     lexicon = sum(c.lexicon for c in counts)
     words = sum(c.words for c in counts)
     n_words = lexicon or words
     if not words or not n_words:
         return None
-    n_sentences = max(1, _article_sentences(counts, text))
+    n_sentences = max(1, _article_sentences(counts))
     n_syllables = sum(c.syllables for c in counts)
     return round(0.39 * (n_words / n_sentences) + 11.8 * (n_syllables / words) - 15.59, 1)
 
 
 def reading_grade(text: str) -> float | None:
     """Flesch-Kincaid grade of ``text`` (None when it has no words); offline."""
-    counts = _Counts(text)
-    return _grade([counts], counts.text)
+    return _grade([_Counts(text)])
 
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(strip_markers(text or "")))
+
+
+# Bytes of UTF-8 text: the characters a word is made of ([A-Za-z'-]) as "a", all else a space.
+_WORD_RUNS = bytes(ord("a") if chr(b).isascii() and (chr(b).isalpha() or chr(b) in "'-") else ord(" ") for b in range(256))
+
+
+def _most_words(text: str) -> int:
+    """An upper bound of ``word_count(text)``, from a few C-level calls.
+
+    Every word of ``_WORD`` starts a run of word characters, and removing markers never adds a
+    word; a non-ASCII character reads as a space, which can only split runs (add words).
+    """
+    runs = text.encode("utf-8").translate(_WORD_RUNS)
+    return runs.count(b" a") + runs.startswith(b"a")
 
 
 @registry.register
@@ -173,7 +201,7 @@ class ReadingGrade(Rule):
             body.append(counts)
             if counts.words < min_words:
                 continue
-            grade = _grade([counts], counts.text)
+            grade = _grade([counts])
             if grade is not None and grade > target:
                 yield self.finding(
                     f"Reading grade {grade:g} is above the target of {target:g}.",
@@ -184,7 +212,7 @@ class ReadingGrade(Rule):
                 )
         # Markers never span a blank line, so the article's counts are the sections' sums.
         if sum(c.words for c in body) >= min_words:
-            grade = _grade(body, "\n\n".join(c.text for c in body))
+            grade = _grade(body)
             if grade is not None and grade > target:
                 yield self.finding(
                     f"The article reads at grade {grade:g}, above the target of {target:g}.",
@@ -211,6 +239,8 @@ class LongSentence(Rule):
         limit = int(ctx.config.threshold("sentence_words"))
         for section in doc.body_sections:
             for sentence in section.sentences:
+                if _most_words(sentence.text) <= limit:
+                    continue  # most sentences: no need to count exactly
                 n = word_count(sentence.text)
                 if n > limit:
                     yield self.finding(
