@@ -18,6 +18,7 @@ from linting.core import wordlists
 from linting.core.document import Citation, Document, Link, Metadata, Section, Source
 from linting.core.section_kinds import classify_heading
 from linting.core.sentences import split_sentences
+from linting.core.wordgate import fold
 
 HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
@@ -149,21 +150,45 @@ def find_links(text: str) -> list[Link]:
     """URLs, DOIs and PMIDs written in ``text``, with offsets; DOIs/PMIDs get resolver URLs."""
     links: list[Link] = []
     taken: list[tuple[int, int]] = []
-    for m in wordlists.finditer_at(URL_RE, text, ("http", "www.")):
+    folded = fold(text)  # once for the three patterns (what wordlists.finditer_at folds)
+    for m in _finditer_at(URL_RE, text, folded, ("http", "www.")):
         raw = _clean_url(m.group(0))
         url = raw if raw.lower().startswith("http") else "https://" + raw
         links.append(Link(url=url, text=raw, start=m.start(), end=m.start() + len(raw)))
         taken.append((m.start(), m.start() + len(raw)))
-    for m in wordlists.finditer_at(DOI_RE, text, ("doi:", "http", "10.")):
+    for m in _finditer_at(DOI_RE, text, folded, ("doi:", "http", "10.")):
         if any(a <= m.start() < b for a, b in taken):
             continue
         doi = _clean_url(m.group(1))
         start = m.start()
         links.append(Link(url="https://doi.org/" + doi, text=text[start : m.start(1) + len(doi)], start=start, end=m.start(1) + len(doi)))
-    for m in wordlists.finditer_at(PMID_RE, text, ("pmid",)):
+    for m in _finditer_at(PMID_RE, text, folded, ("pmid",)):
         links.append(Link(url=f"https://pubmed.ncbi.nlm.nih.gov/{m.group(1)}/", text=m.group(0), start=m.start(), end=m.end()))
     links.sort(key=lambda link: link.start)
     return links
+
+
+def _finditer_at(pat: re.Pattern, text: str, folded: str, keys: tuple[str, ...]) -> list[re.Match]:
+    """``wordlists.finditer_at(pat, text, keys)`` given ``folded = wordgate.fold(text)``.
+
+    The keys are ASCII lower case, which folding leaves as they are, so their offsets in
+    ``folded`` are those ``wordlists.key_starts`` finds; the text is folded once per section
+    instead of once per pattern.
+    """
+    starts: set[int] = set()
+    for key in keys:
+        at = folded.find(key)
+        while at != -1:
+            starts.add(at)
+            at = folded.find(key, at + 1)
+    out, end = [], 0
+    for at in sorted(starts):
+        if at >= end:
+            m = pat.match(text, at)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 def find_citations(text: str, sources: list[Source]) -> list[Citation]:
@@ -237,11 +262,14 @@ def _label(text: str) -> str:
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
 
 
-def _is_call_to_action(text: str) -> bool:
-    """Most of the paragraph asks the reader to act (book, call, get a quote, visit ...)."""
+def _is_call_to_action(text: str, words: frozenset[str] | None = None) -> bool:
+    """Most of the paragraph asks the reader to act (book, call, get a quote, visit ...).
+
+    ``words`` are the paragraph's folded words (:func:`_folded_words`), when known.
+    """
     if re.search(r"[→»›]\s*$", text):
         return True
-    if _cta_free(text):
+    if _cta_free(text, words):
         return False  # no sentence of it can ask either: skip the split
     sentences = split_sentences(text)
     if not sentences or len(sentences) > 4:
@@ -250,13 +278,17 @@ def _is_call_to_action(text: str) -> bool:
     return asks * 2 > len(sentences)
 
 
-def _cta_free(text: str) -> bool:
+def _cta_free(text: str, words: frozenset[str] | None = None) -> bool:
     """The paragraph has no call-to-action wording, so none of its sentences has any.
 
     True only when that follows: a sentence is a substring with the same characters around
     it, so an entry without anchors or lookarounds that matches it matches the paragraph too.
     """
-    return _cta_list_is_plain() and wordlists.search("cta", text) is None
+    if not _cta_list_is_plain():
+        return False
+    if words is not None and not _needed_words("cta").any_in(words):
+        return True
+    return wordlists.search("cta", text) is None
 
 
 @lru_cache(maxsize=1)
@@ -265,18 +297,97 @@ def _cta_list_is_plain() -> bool:
 
 
 _CONTEXT_SYNTAX = re.compile(r"\^|\$|\\[AZ]|\(\?<?[=!]")
+_WORD_RUN = re.compile(r"\w+")
+
+# Words a match of these regular-expression entries always holds as a whole word (preceded
+# and followed by a space, ``\b`` or the ends of an alternative): any one of them.
+_REGEX_ENTRY_WORDS = {
+    r"re:\b(?:which|who|that|we)\s+charges?\s+(?:a\s+fee\s+)?for\s+(?:the\s+)?[^.]{0,80}?\b"
+    r"(?:described|discussed|mentioned|reviewed|featured|offered)\b": ("charge", "charges"),
+    r"re:\b(?:makes?|made|earns?|earned|takes?)\s+(?:a\s+|its\s+|our\s+|some\s+)?"
+    r"(?:profit|margin|money|income)\s+(?:on|from)\b": ("profit", "margin", "money", "income"),
+    r"re:\b(?:we|it|they)\s+(?:profit|benefit\s+financially)\s+from\b": ("profit", "financially"),
+    r"re:\b(?:receives?|gets?|is\s+paid|are\s+paid)\s+(?:a\s+)?(?:fee|fees|payment|payments|money)\s+"
+    r"(?:from|for\s+each|for\s+every|when)\b": ("fee", "fees", "payment", "payments", "money"),
+    r"re:\bcall\s+(?:\+?\d[\d ]{6,})": ("call",),
+    r"re:\bemail\s+[\w.+-]+@": ("email",),
+}
+
+
+def _folded_words(text: str) -> frozenset[str]:
+    """The runs of word characters of ``text``, folded as re.IGNORECASE compares them."""
+    return frozenset(fold(" ".join(_WORD_RUN.findall(text))).split(" "))
+
+
+def _entry_words(entry: str) -> list[frozenset[str]] | None:
+    """Sets of words one of which a match of ``entry`` holds in full; None when unknown.
+
+    A plain entry is matched as whole words, so each run of word characters in it that is not
+    the stem of a ``*`` ending is a whole word of the match, equal to it once both are folded
+    (ASCII only: every character re.IGNORECASE takes for an ASCII letter is a word character).
+    """
+    if entry.startswith("re:"):
+        alternatives = _REGEX_ENTRY_WORDS.get(entry)
+        return [frozenset([w]) for w in alternatives] if alternatives else None
+    if not entry.isascii():
+        return None
+    needed = set()
+    for word in entry.split():
+        starred = word.endswith("*")  # "word*": the stem's last run may go on in the text
+        stem = word[:-1] if starred else word
+        for run in _WORD_RUN.finditer(stem):
+            if not starred or run.end() < len(stem):
+                needed.add(run.group().lower())
+    return [frozenset(needed)] if needed else None
+
+
+class _NeededWords:
+    """Which words a text must hold for a word list to have a match in it.
+
+    A prefilter for ``wordlists.search(name, text)``: when :meth:`any_in` is False, the search
+    finds nothing, so a paragraph that holds none of the words is not gated at all.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.by_word: dict[str, list[frozenset[str]]] | None = {}
+        for entry in wordlists.entries(name):
+            alternatives = _entry_words(entry)
+            if alternatives is None:
+                self.by_word = None  # some entry may match anything: always search
+                return
+            for needed in alternatives:
+                self.by_word.setdefault(min(needed), []).append(needed)
+
+    def any_in(self, words: frozenset[str]) -> bool:
+        """Could some entry match a text with these folded words?"""
+        if self.by_word is None:
+            return True
+        return any(needed <= words for word in self.by_word.keys() & words for needed in self.by_word[word])
+
+
+@lru_cache(maxsize=None)
+def _needed_words(name: str) -> _NeededWords:
+    return _NeededWords(name)
+
+
+_DISCLOSURE_START = re.compile(r"^\W*(?:disclosure|advertising disclosure|how we make money|how we are funded)\b")
+_WE_ARE_PAID = re.compile(r"\b(?:we|us|our|is paid|are paid)\b")
 
 
 def _special_kind(text: str) -> str | None:
     if _DISCLAIMER_START.match(text):
         return "disclaimer"
     low = text.lower()
-    if re.match(r"^\W*(?:disclosure|advertising disclosure|how we make money|how we are funded)\b", low):
+    if _DISCLOSURE_START.match(low):
         return "disclosure"
-    words = len(text.split())
-    if words <= 70 and wordlists.search("disclosure", text) and re.search(r"\b(?:we|us|our|is paid|are paid)\b", low):
+    if len(text.split()) > 70:
+        return None
+    # Both lists are asked about the paragraph's words first: most paragraphs hold none of
+    # the words their entries need, and are not gated.
+    words = _folded_words(text)
+    if _needed_words("disclosure").any_in(words) and wordlists.search("disclosure", text) and _WE_ARE_PAID.search(low):
         return "disclosure"
-    if words <= 70 and _is_call_to_action(text):
+    if _is_call_to_action(text, words):
         return "cta"
     return None
 
