@@ -28,24 +28,39 @@ _WEAK_ABBREVIATIONS = frozenset({"us", "uk", "eu", "inc", "ltd", "co", "jr", "sr
 
 LIST_MARKER = re.compile(r"[ \t]*(?:[•✔✓▪◦‣●■□➤→*\-–]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
 # Closing punctuation, closing quotes/brackets, then citation markers glued or spaced after it.
+# (It starts with one character class, which lets the regex engine skip ahead to the next
+# candidate character instead of trying the whole pattern at every position; the class and
+# its optional tail match what ``(?:[.!?]+|…)`` matches.)
 _END = re.compile(
-    r"""(?:[.!?]+|…)["'”’»)\]]*"""
+    r"""[.!?…](?:(?<=[.!?])[.!?]*)?["'”’»)\]]*"""
     r"""(?:[ \t]*\[\d+(?:\s*[,–\-]\s*\d+)*\])*"""
     r"""(?:(?<=[.!?])\d{1,3}(?=\s|$))?"""
 )
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NON_SPACE = re.compile(r"\S")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.\n")
+_WINDOW = 12  # characters before a dot read for its token
+# A token ending in more letters than the longest abbreviation has is a plain word.
+_WORD_LETTERS = max(map(len, ABBREVIATIONS)) + 1
+assert _WORD_LETTERS <= _WINDOW, "a token that long could be cut to an abbreviation by the window"
+_PLAIN_WORD_END = re.compile("[A-Za-z]{%d}" % _WORD_LETTERS)
 _CLOSERS = ".!?…:;\"'”’»)]"
 
 
 def _is_abbreviation(text: str, dot: int, nxt: str) -> bool:
     """True when the '.' at ``dot`` belongs to an abbreviation or a number, not a sentence end."""
-    # Reads the 12 characters before the dot in place (search with pos/endpos sees exactly
+    # Reads the _WINDOW characters before the dot in place (search with pos/endpos sees exactly
     # what a search of that slice would): this runs for almost every sentence.
     if dot and text[dot - 1].isdigit() and text[dot + 1 : dot + 2].isdigit():
         return True  # decimal 2.5
-    m = _TOKEN_BEFORE.search(text, max(0, dot - 12), dot)
+    # Most dots end a plain word or follow a bracket: no token, or one that cannot be an
+    # abbreviation, an initial or a dotted form (those end in a letter after a dot).
+    if not dot or text[dot - 1] not in _TOKEN_CHARS:
+        return False  # _TOKEN_BEFORE needs a letter or a dot at the end (or before a final "\n")
+    if dot >= _WORD_LETTERS and _PLAIN_WORD_END.fullmatch(text, dot - _WORD_LETTERS, dot):
+        return False
+    m = _TOKEN_BEFORE.search(text, max(0, dot - _WINDOW), dot)
     if not m:
         return False
     token = m.group(1)
