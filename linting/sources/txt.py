@@ -262,23 +262,24 @@ def _label(text: str) -> str:
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
 
 
-def _is_call_to_action(text: str, words: frozenset[str] | None = None) -> bool:
+def _is_call_to_action(text: str, words: list[str] | None = None) -> bool:
     """Most of the paragraph asks the reader to act (book, call, get a quote, visit ...).
 
     ``words`` are the paragraph's folded words (:func:`_folded_words`), when known.
     """
-    if re.search(r"[→»›]\s*$", text):
+    if _ARROW_END.search(text):
         return True
     if _cta_free(text, words):
         return False  # no sentence of it can ask either: skip the split
     sentences = split_sentences(text)
     if not sentences or len(sentences) > 4:
         return False
-    asks = sum(1 for s in sentences if wordlists.search("cta", s.text))
+    needed = _needed_words("cta")
+    asks = sum(1 for s in sentences if needed.any_in(_folded_words(s.text)) and wordlists.search("cta", s.text))
     return asks * 2 > len(sentences)
 
 
-def _cta_free(text: str, words: frozenset[str] | None = None) -> bool:
+def _cta_free(text: str, words: list[str] | None = None) -> bool:
     """The paragraph has no call-to-action wording, so none of its sentences has any.
 
     True only when that follows: a sentence is a substring with the same characters around
@@ -296,6 +297,7 @@ def _cta_list_is_plain() -> bool:
     return not any(e.startswith("re:") and _CONTEXT_SYNTAX.search(e) for e in wordlists.entries("cta"))
 
 
+_ARROW_END = re.compile(r"[→»›]\s*$")
 _CONTEXT_SYNTAX = re.compile(r"\^|\$|\\[AZ]|\(\?<?[=!]")
 _WORD_RUN = re.compile(r"\w+")
 
@@ -314,9 +316,15 @@ _REGEX_ENTRY_WORDS = {
 }
 
 
-def _folded_words(text: str) -> frozenset[str]:
-    """The runs of word characters of ``text``, folded as re.IGNORECASE compares them."""
-    return frozenset(fold(" ".join(_WORD_RUN.findall(text))).split(" "))
+def _folded_words(text: str, low: str | None = None) -> list[str]:
+    """The runs of word characters of ``text``, folded as re.IGNORECASE compares them.
+
+    ``low`` may pass ``text.lower()``: for ASCII text that is the folded text, with the same
+    word characters.
+    """
+    if low is not None and text.isascii():
+        return _WORD_RUN.findall(low)
+    return fold(" ".join(_WORD_RUN.findall(text))).split(" ")
 
 
 def _entry_words(entry: str) -> list[frozenset[str]] | None:
@@ -356,13 +364,29 @@ class _NeededWords:
                 self.by_word = None  # some entry may match anything: always search
                 return
             for needed in alternatives:
-                self.by_word.setdefault(min(needed), []).append(needed)
+                self.by_word.setdefault(_rarest(needed), []).append(needed)
 
-    def any_in(self, words: frozenset[str]) -> bool:
+    def any_in(self, words: list[str]) -> bool:
         """Could some entry match a text with these folded words?"""
         if self.by_word is None:
             return True
-        return any(needed <= words for word in self.by_word.keys() & words for needed in self.by_word[word])
+        hits = self.by_word.keys() & words  # most texts: none, and no set of all the words
+        if not hits:
+            return False
+        present = set(words)
+        return any(needed <= present for word in hits for needed in self.by_word[word])
+
+
+# Words too common in health copy to tell a paragraph apart (only speed depends on this).
+_COMMON_WORDS = frozenset(
+    "a an and are as at be by clinic clinics for from how in is it its of on or our that the "
+    "this to today us we who you your now".split()
+)
+
+
+def _rarest(needed: frozenset[str]) -> str:
+    """The word of ``needed`` least likely to be in a paragraph: a long, uncommon one."""
+    return max(sorted(needed), key=lambda w: (w not in _COMMON_WORDS, len(w)))
 
 
 @lru_cache(maxsize=None)
@@ -384,7 +408,7 @@ def _special_kind(text: str) -> str | None:
         return None
     # Both lists are asked about the paragraph's words first: most paragraphs hold none of
     # the words their entries need, and are not gated.
-    words = _folded_words(text)
+    words = _folded_words(text, low)
     if _needed_words("disclosure").any_in(words) and wordlists.search("disclosure", text) and _WE_ARE_PAID.search(low):
         return "disclosure"
     if _is_call_to_action(text, words):
