@@ -60,10 +60,14 @@ def _is_abbreviation(text: str, dot: int, nxt: str) -> bool:
         return False  # _TOKEN_BEFORE needs a letter or a dot at the end (or before a final "\n")
     if dot >= _WORD_LETTERS and _PLAIN_WORD_END.fullmatch(text, dot - _WORD_LETTERS, dot):
         return False
-    m = _TOKEN_BEFORE.search(text, max(0, dot - _WINDOW), dot)
-    if not m:
-        return False
-    token = m.group(1)
+    start = max(0, dot - _WINDOW)
+    space = text.rfind(" ", start, dot)
+    token = text[space + 1 : dot] if space != -1 else ""
+    if not (token.isascii() and token.isalpha()):  # else: a space, then letters up to the dot
+        m = _TOKEN_BEFORE.search(text, start, dot)
+        if not m:
+            return False
+        token = m.group(1)
     key = token.replace(".", "").lower()
     if key == "no" or key == "nos":
         return nxt[:1].isdigit()

@@ -102,13 +102,22 @@ def _is_heading_candidate(text: str) -> bool:
         return False
     if text[-1:] in _CLOSING or LIST_ITEM.match(text):
         return False
-    if _DANGLING_END.search(text) or _ATTRIBUTION.match(text):
+    if _ends_dangling(text) or _ATTRIBUTION.match(text):
         return False
-    if URL_RE.search(text) or EMAIL_RE.search(text) or DOI_RE.search(text):
+    # A URL holds "/" or "www.", a DOI "/", an e-mail address "@".
+    if ("/" in text or "." in text or "@" in text) and (URL_RE.search(text) or EMAIL_RE.search(text) or DOI_RE.search(text)):
         return False
     if text.count("(") != text.count(")") or text[:1] in "“\"'‘[":
         return False
     return bool(_WORD.search(text))
+
+
+def _ends_dangling(text: str) -> bool:
+    """``_DANGLING_END.search(text)``, read from the last 5 characters when the text ends in
+    a non-space: then a match ends there and is at most 5 long ("below"; one arrow will do).
+    The search still sees the character before them for ``\\b``."""
+    start = len(text) - 5 if len(text) > 5 and not text[-1].isspace() else 0
+    return _DANGLING_END.search(text, start) is not None
 
 
 def _is_sources_heading(text: str) -> bool:
@@ -262,24 +271,24 @@ def _label(text: str) -> str:
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
 
 
-def _is_call_to_action(text: str, words: list[str] | None = None) -> bool:
+def _is_call_to_action(text: str, may_ask: bool | None = None) -> bool:
     """Most of the paragraph asks the reader to act (book, call, get a quote, visit ...).
 
-    ``words`` are the paragraph's folded words (:func:`_folded_words`), when known.
+    ``may_ask`` is False when the paragraph lacks the words every call-to-action entry needs
+    (:class:`_NeededWords`), True when it holds some, None when not known.
     """
     if _ARROW_END.search(text):
         return True
-    if _cta_free(text, words):
+    if _cta_free(text, may_ask):
         return False  # no sentence of it can ask either: skip the split
     sentences = split_sentences(text)
     if not sentences or len(sentences) > 4:
         return False
-    needed = _needed_words("cta")
-    asks = sum(1 for s in sentences if needed.any_in(_folded_words(s.text)) and wordlists.search("cta", s.text))
+    asks = sum(1 for s in sentences if _needed_words(("cta",)).lists_in(_folded_words(s.text)) and wordlists.search("cta", s.text))
     return asks * 2 > len(sentences)
 
 
-def _cta_free(text: str, words: list[str] | None = None) -> bool:
+def _cta_free(text: str, may_ask: bool | None = None) -> bool:
     """The paragraph has no call-to-action wording, so none of its sentences has any.
 
     True only when that follows: a sentence is a substring with the same characters around
@@ -287,8 +296,10 @@ def _cta_free(text: str, words: list[str] | None = None) -> bool:
     """
     if not _cta_list_is_plain():
         return False
-    if words is not None and not _needed_words("cta").any_in(words):
-        return True
+    if may_ask is not None:
+        # The words tell (nearly) as much as a search would; a paragraph that holds them all
+        # is about to be read sentence by sentence anyway.
+        return not may_ask
     return wordlists.search("cta", text) is None
 
 
@@ -352,29 +363,37 @@ def _entry_words(entry: str) -> list[frozenset[str]] | None:
 class _NeededWords:
     """Which words a text must hold for a word list to have a match in it.
 
-    A prefilter for ``wordlists.search(name, text)``: when :meth:`any_in` is False, the search
-    finds nothing, so a paragraph that holds none of the words is not gated at all.
+    A prefilter for ``wordlists.search(name, text)``: a list that :meth:`lists_in` leaves out
+    finds nothing in the text, so a paragraph that holds none of the words is not gated.
     """
 
-    def __init__(self, name: str) -> None:
-        self.by_word: dict[str, list[frozenset[str]]] | None = {}
-        for entry in wordlists.entries(name):
-            alternatives = _entry_words(entry)
-            if alternatives is None:
-                self.by_word = None  # some entry may match anything: always search
-                return
-            for needed in alternatives:
-                self.by_word.setdefault(_rarest(needed), []).append(needed)
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = frozenset(names)
+        self.by_word: dict[str, list[tuple[str, frozenset[str]]]] | None = {}
+        for name in names:
+            for entry in wordlists.entries(name):
+                alternatives = _entry_words(entry)
+                if alternatives is None:
+                    self.by_word = None  # some entry may match anything: always search
+                    return
+                for needed in alternatives:
+                    self.by_word.setdefault(_rarest(needed), []).append((name, needed))
 
-    def any_in(self, words: list[str]) -> bool:
-        """Could some entry match a text with these folded words?"""
+    def lists_in(self, words: list[str]) -> frozenset[str]:
+        """The lists that may have a match in a text with these folded words."""
         if self.by_word is None:
-            return True
+            return self.names
         hits = self.by_word.keys() & words  # most texts: none, and no set of all the words
         if not hits:
-            return False
+            return frozenset()
         present = set(words)
-        return any(needed <= present for word in hits for needed in self.by_word[word])
+        return frozenset(name for word in hits for name, needed in self.by_word[word] if needed <= present)
+
+
+@lru_cache(maxsize=None)
+def _needed_words(names: tuple[str, ...]) -> _NeededWords:
+    """For the built-in lists ``names`` (the parser's searches take no config either)."""
+    return _NeededWords(names)
 
 
 # Words too common in health copy to tell a paragraph apart (only speed depends on this).
@@ -389,13 +408,9 @@ def _rarest(needed: frozenset[str]) -> str:
     return max(sorted(needed), key=lambda w: (w not in _COMMON_WORDS, len(w)))
 
 
-@lru_cache(maxsize=None)
-def _needed_words(name: str) -> _NeededWords:
-    return _NeededWords(name)
-
-
 _DISCLOSURE_START = re.compile(r"^\W*(?:disclosure|advertising disclosure|how we make money|how we are funded)\b")
 _WE_ARE_PAID = re.compile(r"\b(?:we|us|our|is paid|are paid)\b")
+_SPECIAL_LISTS = ("disclosure", "cta")
 
 
 def _special_kind(text: str) -> str | None:
@@ -408,10 +423,10 @@ def _special_kind(text: str) -> str | None:
         return None
     # Both lists are asked about the paragraph's words first: most paragraphs hold none of
     # the words their entries need, and are not gated.
-    words = _folded_words(text, low)
-    if _needed_words("disclosure").any_in(words) and wordlists.search("disclosure", text) and _WE_ARE_PAID.search(low):
+    may = _needed_words(_SPECIAL_LISTS).lists_in(_folded_words(text, low))
+    if "disclosure" in may and wordlists.search("disclosure", text) and _WE_ARE_PAID.search(low):
         return "disclosure"
-    if _is_call_to_action(text, words):
+    if _is_call_to_action(text, "cta" in may):
         return "cta"
     return None
 
