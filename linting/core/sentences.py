@@ -132,9 +132,13 @@ def split_sentences(text: str) -> list[Sentence]:
         return []
     out: list[Sentence] = []
     for rstart, rend in _runs(text):
+        # ``pos``: where the next sentence starts, always on a non-space (or at ``rend``); the
+        # first non-space after a sentence end is found anyway to read the next character.
         pos = rstart
+        while pos < rend and text[pos].isspace():
+            pos += 1
         for m in _END.finditer(text, rstart, rend):
-            cut = m.end()
+            cut = after = m.end()
             if cut == rend:
                 nxt = ""
             elif not text[cut].isspace():
@@ -144,22 +148,21 @@ def split_sentences(text: str) -> list[Sentence]:
                 punct = m.group()
                 if not punct.rstrip("0123456789").endswith("]") and not punct[-1:].isdigit():
                     continue
-            elif cut + 1 < rend and not text[cut + 1].isspace():
-                nxt = text[cut + 1]  # the usual single space
             else:
-                found = _NON_SPACE.search(text, cut, rend)
-                nxt = found.group() if found else ""
-            if nxt and nxt.islower():
+                after = cut + 1
+                nxt = text[after] if after < rend else ""
+                if nxt.isspace():
+                    found = _NON_SPACE.search(text, after, rend)
+                    after, nxt = (found.start(), found.group()) if found else (rend, "")
+            if nxt.islower():
                 continue  # "approx. five", "etc. and"
-            if text[m.start()] == "." and _is_abbreviation(text, m.start(), nxt):
+            dot = m.start()
+            if text[dot] == "." and _is_abbreviation(text, dot, nxt):
                 continue
-            # The match ends on a non-space character and starts after ``pos``, so only
-            # leading space needs trimming and the sentence is never empty.
-            s = pos
-            while text[s].isspace():
-                s += 1
-            out.append(Sentence(text[s:cut], s, cut))
-            pos = cut
+            # The match starts at or after ``pos`` on a non-space and ends on one: nothing
+            # to trim, never empty.
+            out.append(Sentence(text[pos:cut], pos, cut))
+            pos = after
         s, e = _trim(text, pos, rend)
         if e > s:
             out.append(Sentence(text[s:e], s, e))
