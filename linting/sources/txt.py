@@ -334,8 +334,12 @@ def _folded_words(text: str, low: str | None = None) -> list[str]:
     word characters.
     """
     if low is not None and text.isascii():
-        return _WORD_RUN.findall(low)
+        return low.translate(_ASCII_NON_WORD).split()  # the same runs, found faster
     return fold(" ".join(_WORD_RUN.findall(text))).split(" ")
+
+
+# Every ASCII character that is not a word character, to a space.
+_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 
 
 def _entry_words(entry: str) -> list[frozenset[str]] | None:
