@@ -159,39 +159,55 @@ def find_links(text: str) -> list[Link]:
     """URLs, DOIs and PMIDs written in ``text``, with offsets; DOIs/PMIDs get resolver URLs."""
     links: list[Link] = []
     taken: list[tuple[int, int]] = []
-    folded = fold(text)  # once for the three patterns (what wordlists.finditer_at folds)
-    for m in _finditer_at(URL_RE, text, folded, ("http", "www.")):
+    at = _KeyOffsets(fold(text))  # the text folded once for the three patterns
+    # "http://" and a DOI hold a "/": without one, only "www." addresses and PMIDs are there.
+    slash = "/" in text
+    for m in _matches_at(URL_RE, text, at.of("http", "www.") if slash else at.of("www.")):
         raw = _clean_url(m.group(0))
         url = raw if raw.lower().startswith("http") else "https://" + raw
         links.append(Link(url=url, text=raw, start=m.start(), end=m.start() + len(raw)))
         taken.append((m.start(), m.start() + len(raw)))
-    for m in _finditer_at(DOI_RE, text, folded, ("doi:", "http", "10.")):
+    for m in _matches_at(DOI_RE, text, at.of("doi:", "http", "10.")) if slash else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         doi = _clean_url(m.group(1))
         start = m.start()
         links.append(Link(url="https://doi.org/" + doi, text=text[start : m.start(1) + len(doi)], start=start, end=m.start(1) + len(doi)))
-    for m in _finditer_at(PMID_RE, text, folded, ("pmid",)):
+    for m in _matches_at(PMID_RE, text, at.of("pmid")):
         links.append(Link(url=f"https://pubmed.ncbi.nlm.nih.gov/{m.group(1)}/", text=m.group(0), start=m.start(), end=m.end()))
     links.sort(key=lambda link: link.start)
     return links
 
 
-def _finditer_at(pat: re.Pattern, text: str, folded: str, keys: tuple[str, ...]) -> list[re.Match]:
-    """``wordlists.finditer_at(pat, text, keys)`` given ``folded = wordgate.fold(text)``.
+class _KeyOffsets(dict):
+    """Offsets of lower-case ASCII keys in a folded text (``wordgate.fold``), each found once.
 
-    The keys are ASCII lower case, which folding leaves as they are, so their offsets in
-    ``folded`` are those ``wordlists.key_starts`` finds; the text is folded once per section
-    instead of once per pattern.
+    Folding leaves such keys as they are, so these are the offsets ``wordlists.key_starts``
+    finds, without folding the text again for every pattern.
     """
-    starts: set[int] = set()
-    for key in keys:
-        at = folded.find(key)
+
+    def __init__(self, folded: str) -> None:
+        super().__init__()
+        self.folded = folded
+
+    def __missing__(self, key: str) -> list[int]:
+        found, at = [], self.folded.find(key)
         while at != -1:
-            starts.add(at)
-            at = folded.find(key, at + 1)
+            found.append(at)
+            at = self.folded.find(key, at + 1)
+        self[key] = found
+        return found
+
+    def of(self, *keys: str) -> list[int]:
+        """Sorted offsets of any of ``keys``."""
+        return sorted(set().union(*map(self.__getitem__, keys))) if len(keys) > 1 else self[keys[0]]
+
+
+def _matches_at(pat: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """``list(pat.finditer(text))`` when every match starts at one of ``starts`` (sorted) and
+    none is empty: ``wordlists.finditer_at`` given the offsets of its keys."""
     out, end = [], 0
-    for at in sorted(starts):
+    for at in starts:
         if at >= end:
             m = pat.match(text, at)
             if m:
