@@ -300,8 +300,17 @@ def _is_call_to_action(text: str, may_ask: bool | None = None) -> bool:
     sentences = split_sentences(text)
     if not sentences or len(sentences) > 4:
         return False
-    asks = sum(1 for s in sentences if _needed_words(("cta",)).lists_in(_folded_words(s.text)) and wordlists.search("cta", s.text))
-    return asks * 2 > len(sentences)
+    # More than half of them ask: stop counting as soon as that is settled either way.
+    needed, left = len(sentences) // 2 + 1, len(sentences)
+    for s in sentences:
+        left -= 1
+        if _needed_words(("cta",)).lists_in(_folded_words(s.text, s.text.lower())) and wordlists.search("cta", s.text):
+            needed -= 1
+            if not needed:
+                return True
+        elif needed > left:
+            return False
+    return False
 
 
 def _cta_free(text: str, may_ask: bool | None = None) -> bool:
