@@ -121,7 +121,7 @@ def _ends_dangling(text: str) -> bool:
 
 
 def _is_sources_heading(text: str) -> bool:
-    return len(text.split()) <= 4 and classify_heading(text) == "sources" and text[-1:] not in ".!?"
+    return text[-1:] not in ".!?" and len(text.split()) <= 4 and classify_heading(text) == "sources"
 
 
 def _parse_sources(units: list[_Unit]) -> list[Source]:
@@ -216,13 +216,22 @@ def _matches_at(pat: re.Pattern, text: str, starts: list[int]) -> list[re.Match]
     return out
 
 
+_COMMA_SPLIT = re.compile(r"\s*,\s*")
+_DASH_SPLIT = re.compile(r"\s*[–-]\s*")
+
+
 def find_citations(text: str, sources: list[Source]) -> list[Citation]:
     by_marker = {s.marker: i for i, s in enumerate(sources) if s.marker}
     cites: list[Citation] = []
     for m in MARKER_RE.finditer(text):
+        inner = m.group(1)
+        if inner.isdigit():  # "[3]": what the general case below makes of it, quicker
+            n = str(int(inner))
+            cites.append(Citation(marker=n, start=m.start(), end=m.end(), source_index=by_marker.get(n)))
+            continue
         numbers: list[int] = []
-        for part in re.split(r"\s*,\s*", m.group(1)):
-            bounds = re.split(r"\s*[–-]\s*", part)
+        for part in _COMMA_SPLIT.split(inner):
+            bounds = _DASH_SPLIT.split(part)
             if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
                 lo, hi = int(bounds[0]), int(bounds[1])
                 numbers.extend(range(lo, hi + 1) if 0 <= hi - lo <= 50 else (lo, hi))
