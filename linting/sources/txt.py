@@ -105,8 +105,9 @@ def _is_heading_candidate(text: str) -> bool:
     if _ends_dangling(text) or _ATTRIBUTION.match(text):
         return False
     # A URL holds "/" or "www.", a DOI "/", an e-mail address "@".
-    if ("/" in text or "." in text or "@" in text) and (URL_RE.search(text) or EMAIL_RE.search(text) or DOI_RE.search(text)):
-        return False
+    if "/" in text or "." in text or "@" in text:
+        if URL_RE.search(text) or EMAIL_RE.search(text) or DOI_RE.search(text):
+            return False
     if text.count("(") != text.count(")") or text[:1] in "“\"'‘[":
         return False
     return bool(_WORD.search(text))
@@ -200,7 +201,9 @@ class _KeyOffsets(dict):
 
     def of(self, *keys: str) -> list[int]:
         """Sorted offsets of any of ``keys``."""
-        return sorted(set().union(*map(self.__getitem__, keys))) if len(keys) > 1 else self[keys[0]]
+        if len(keys) == 1:
+            return self[keys[0]]
+        return sorted({at for key in keys for at in self[key]})
 
 
 def _matches_at(pat: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:

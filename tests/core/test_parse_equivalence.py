@@ -51,9 +51,11 @@ _REGEX_EXAMPLES = [
 _ENTRY_WORDS = [
     e for name in ("cta", "disclosure") for e in wordlists.entries(name) if not e.startswith("re:")
 ] + _REGEX_EXAMPLES + ["is paid a", "our", "we"]
-_NOISE = ["the", "clinic", "ſ", "K", "İ", "ı", "\u0345", "-", "'", "’", " ", "  ", "\t", "book", "booking",
-          "e-mail", "E-MAIL", "Call", "CALL", "→", ".", "!", "finder's", "FREE", "Our", "money", "Money",
-          "Dr.", "knee", "pain.", "http://x.org/a", "www.x.com", "PMID: 12345", "doı:10.1234/x"]
+_NOISE = [
+    "the", "clinic", "ſ", "K", "İ", "ı", "\u0345", "-", "'", "’", " ", "  ", "\t", "book", "booking", "e-mail",
+    "E-MAIL", "Call", "CALL", "→", ".", "!", "finder's", "FREE", "Our", "money", "Money", "Dr.", "knee", "pain.",
+    "http://x.org/a", "www.x.com", "PMID: 12345", "doı:10.1234/x",
+]
 
 
 def _random_texts(seed: int, count: int) -> list[str]:
