@@ -18,6 +18,7 @@ from linting.core import wordlists
 from linting.core.document import Citation, Document, Link, Metadata, Section, Source
 from linting.core.section_kinds import classify_heading
 from linting.core.sentences import split_sentences
+from linting.core.wordgate import fold
 
 HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
@@ -101,17 +102,27 @@ def _is_heading_candidate(text: str) -> bool:
         return False
     if text[-1:] in _CLOSING or LIST_ITEM.match(text):
         return False
-    if _DANGLING_END.search(text) or _ATTRIBUTION.match(text):
+    if _ends_dangling(text) or _ATTRIBUTION.match(text):
         return False
-    if URL_RE.search(text) or EMAIL_RE.search(text) or DOI_RE.search(text):
-        return False
+    # A URL holds "/" or "www.", a DOI "/", an e-mail address "@".
+    if "/" in text or "." in text or "@" in text:
+        if URL_RE.search(text) or EMAIL_RE.search(text) or DOI_RE.search(text):
+            return False
     if text.count("(") != text.count(")") or text[:1] in "“\"'‘[":
         return False
     return bool(_WORD.search(text))
 
 
+def _ends_dangling(text: str) -> bool:
+    """``_DANGLING_END.search(text)``, read from the last 5 characters when the text ends in
+    a non-space: then a match ends there and is at most 5 long ("below"; one arrow will do).
+    The search still sees the character before them for ``\\b``."""
+    start = len(text) - 5 if len(text) > 5 and not text[-1].isspace() else 0
+    return _DANGLING_END.search(text, start) is not None
+
+
 def _is_sources_heading(text: str) -> bool:
-    return len(text.split()) <= 4 and classify_heading(text) == "sources" and text[-1:] not in ".!?"
+    return text[-1:] not in ".!?" and len(text.split()) <= 4 and classify_heading(text) == "sources"
 
 
 def _parse_sources(units: list[_Unit]) -> list[Source]:
@@ -149,30 +160,81 @@ def find_links(text: str) -> list[Link]:
     """URLs, DOIs and PMIDs written in ``text``, with offsets; DOIs/PMIDs get resolver URLs."""
     links: list[Link] = []
     taken: list[tuple[int, int]] = []
-    for m in wordlists.finditer_at(URL_RE, text, ("http", "www.")):
+    at = _KeyOffsets(fold(text))  # the text folded once for the three patterns
+    # "http://" and a DOI hold a "/": without one, only "www." addresses and PMIDs are there.
+    slash = "/" in text
+    for m in _matches_at(URL_RE, text, at.of("http", "www.") if slash else at.of("www.")):
         raw = _clean_url(m.group(0))
         url = raw if raw.lower().startswith("http") else "https://" + raw
         links.append(Link(url=url, text=raw, start=m.start(), end=m.start() + len(raw)))
         taken.append((m.start(), m.start() + len(raw)))
-    for m in wordlists.finditer_at(DOI_RE, text, ("doi:", "http", "10.")):
+    for m in _matches_at(DOI_RE, text, at.of("doi:", "http", "10.")) if slash else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         doi = _clean_url(m.group(1))
         start = m.start()
         links.append(Link(url="https://doi.org/" + doi, text=text[start : m.start(1) + len(doi)], start=start, end=m.start(1) + len(doi)))
-    for m in wordlists.finditer_at(PMID_RE, text, ("pmid",)):
+    for m in _matches_at(PMID_RE, text, at.of("pmid")):
         links.append(Link(url=f"https://pubmed.ncbi.nlm.nih.gov/{m.group(1)}/", text=m.group(0), start=m.start(), end=m.end()))
     links.sort(key=lambda link: link.start)
     return links
+
+
+class _KeyOffsets(dict):
+    """Offsets of lower-case ASCII keys in a folded text (``wordgate.fold``), each found once.
+
+    Folding leaves such keys as they are, so these are the offsets ``wordlists.key_starts``
+    finds, without folding the text again for every pattern.
+    """
+
+    def __init__(self, folded: str) -> None:
+        super().__init__()
+        self.folded = folded
+
+    def __missing__(self, key: str) -> list[int]:
+        found, at = [], self.folded.find(key)
+        while at != -1:
+            found.append(at)
+            at = self.folded.find(key, at + 1)
+        self[key] = found
+        return found
+
+    def of(self, *keys: str) -> list[int]:
+        """Sorted offsets of any of ``keys``."""
+        if len(keys) == 1:
+            return self[keys[0]]
+        return sorted({at for key in keys for at in self[key]})
+
+
+def _matches_at(pat: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """``list(pat.finditer(text))`` when every match starts at one of ``starts`` (sorted) and
+    none is empty: ``wordlists.finditer_at`` given the offsets of its keys."""
+    out, end = [], 0
+    for at in starts:
+        if at >= end:
+            m = pat.match(text, at)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+_COMMA_SPLIT = re.compile(r"\s*,\s*")
+_DASH_SPLIT = re.compile(r"\s*[–-]\s*")
 
 
 def find_citations(text: str, sources: list[Source]) -> list[Citation]:
     by_marker = {s.marker: i for i, s in enumerate(sources) if s.marker}
     cites: list[Citation] = []
     for m in MARKER_RE.finditer(text):
+        inner = m.group(1)
+        if inner.isdigit():  # "[3]": what the general case below makes of it, quicker
+            n = str(int(inner))
+            cites.append(Citation(marker=n, start=m.start(), end=m.end(), source_index=by_marker.get(n)))
+            continue
         numbers: list[int] = []
-        for part in re.split(r"\s*,\s*", m.group(1)):
-            bounds = re.split(r"\s*[–-]\s*", part)
+        for part in _COMMA_SPLIT.split(inner):
+            bounds = _DASH_SPLIT.split(part)
             if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
                 lo, hi = int(bounds[0]), int(bounds[1])
                 numbers.extend(range(lo, hi + 1) if 0 <= hi - lo <= 50 else (lo, hi))
@@ -237,26 +299,45 @@ def _label(text: str) -> str:
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
 
 
-def _is_call_to_action(text: str) -> bool:
-    """Most of the paragraph asks the reader to act (book, call, get a quote, visit ...)."""
-    if re.search(r"[→»›]\s*$", text):
+def _is_call_to_action(text: str, may_ask: bool | None = None) -> bool:
+    """Most of the paragraph asks the reader to act (book, call, get a quote, visit ...).
+
+    ``may_ask`` is False when the paragraph lacks the words every call-to-action entry needs
+    (:class:`_NeededWords`), True when it holds some, None when not known.
+    """
+    if _ARROW_END.search(text):
         return True
-    if _cta_free(text):
+    if _cta_free(text, may_ask):
         return False  # no sentence of it can ask either: skip the split
     sentences = split_sentences(text)
     if not sentences or len(sentences) > 4:
         return False
-    asks = sum(1 for s in sentences if wordlists.search("cta", s.text))
-    return asks * 2 > len(sentences)
+    # More than half of them ask: stop counting as soon as that is settled either way.
+    needed, left = len(sentences) // 2 + 1, len(sentences)
+    for s in sentences:
+        left -= 1
+        if _needed_words(("cta",)).lists_in(_folded_words(s.text, s.text.lower())) and wordlists.search("cta", s.text):
+            needed -= 1
+            if not needed:
+                return True
+        elif needed > left:
+            return False
+    return False
 
 
-def _cta_free(text: str) -> bool:
+def _cta_free(text: str, may_ask: bool | None = None) -> bool:
     """The paragraph has no call-to-action wording, so none of its sentences has any.
 
     True only when that follows: a sentence is a substring with the same characters around
     it, so an entry without anchors or lookarounds that matches it matches the paragraph too.
     """
-    return _cta_list_is_plain() and wordlists.search("cta", text) is None
+    if not _cta_list_is_plain():
+        return False
+    if may_ask is not None:
+        # The words tell (nearly) as much as a search would; a paragraph that holds them all
+        # is about to be read sentence by sentence anyway.
+        return not may_ask
+    return wordlists.search("cta", text) is None
 
 
 @lru_cache(maxsize=1)
@@ -264,19 +345,129 @@ def _cta_list_is_plain() -> bool:
     return not any(e.startswith("re:") and _CONTEXT_SYNTAX.search(e) for e in wordlists.entries("cta"))
 
 
+_ARROW_END = re.compile(r"[→»›]\s*$")
 _CONTEXT_SYNTAX = re.compile(r"\^|\$|\\[AZ]|\(\?<?[=!]")
+_WORD_RUN = re.compile(r"\w+")
+
+# Words a match of these regular-expression entries always holds as a whole word (preceded
+# and followed by a space, ``\b`` or the ends of an alternative): any one of them.
+_REGEX_ENTRY_WORDS = {
+    r"re:\b(?:which|who|that|we)\s+charges?\s+(?:a\s+fee\s+)?for\s+(?:the\s+)?[^.]{0,80}?\b"
+    r"(?:described|discussed|mentioned|reviewed|featured|offered)\b": ("charge", "charges"),
+    r"re:\b(?:makes?|made|earns?|earned|takes?)\s+(?:a\s+|its\s+|our\s+|some\s+)?"
+    r"(?:profit|margin|money|income)\s+(?:on|from)\b": ("profit", "margin", "money", "income"),
+    r"re:\b(?:we|it|they)\s+(?:profit|benefit\s+financially)\s+from\b": ("profit", "financially"),
+    r"re:\b(?:receives?|gets?|is\s+paid|are\s+paid)\s+(?:a\s+)?(?:fee|fees|payment|payments|money)\s+"
+    r"(?:from|for\s+each|for\s+every|when)\b": ("fee", "fees", "payment", "payments", "money"),
+    r"re:\bcall\s+(?:\+?\d[\d ]{6,})": ("call",),
+    r"re:\bemail\s+[\w.+-]+@": ("email",),
+}
+
+
+def _folded_words(text: str, low: str | None = None) -> list[str]:
+    """The runs of word characters of ``text``, folded as re.IGNORECASE compares them.
+
+    ``low`` may pass ``text.lower()``: for ASCII text that is the folded text, with the same
+    word characters.
+    """
+    if low is not None and text.isascii():
+        return low.translate(_ASCII_NON_WORD).split()  # the same runs, found faster
+    return fold(" ".join(_WORD_RUN.findall(text))).split(" ")
+
+
+# Every ASCII character that is not a word character, to a space.
+_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+
+
+def _entry_words(entry: str) -> list[frozenset[str]] | None:
+    """Sets of words one of which a match of ``entry`` holds in full; None when unknown.
+
+    A plain entry is matched as whole words, so each run of word characters in it that is not
+    the stem of a ``*`` ending is a whole word of the match, equal to it once both are folded
+    (ASCII only: every character re.IGNORECASE takes for an ASCII letter is a word character).
+    """
+    if entry.startswith("re:"):
+        alternatives = _REGEX_ENTRY_WORDS.get(entry)
+        return [frozenset([w]) for w in alternatives] if alternatives else None
+    if not entry.isascii():
+        return None
+    needed = set()
+    for word in entry.split():
+        starred = word.endswith("*")  # "word*": the stem's last run may go on in the text
+        stem = word[:-1] if starred else word
+        for run in _WORD_RUN.finditer(stem):
+            if not starred or run.end() < len(stem):
+                needed.add(run.group().lower())
+    return [frozenset(needed)] if needed else None
+
+
+class _NeededWords:
+    """Which words a text must hold for a word list to have a match in it.
+
+    A prefilter for ``wordlists.search(name, text)``: a list that :meth:`lists_in` leaves out
+    finds nothing in the text, so a paragraph that holds none of the words is not gated.
+    """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = frozenset(names)
+        self.by_word: dict[str, list[tuple[str, frozenset[str]]]] | None = {}
+        for name in names:
+            for entry in wordlists.entries(name):
+                alternatives = _entry_words(entry)
+                if alternatives is None:
+                    self.by_word = None  # some entry may match anything: always search
+                    return
+                for needed in alternatives:
+                    self.by_word.setdefault(_rarest(needed), []).append((name, needed))
+
+    def lists_in(self, words: list[str]) -> frozenset[str]:
+        """The lists that may have a match in a text with these folded words."""
+        if self.by_word is None:
+            return self.names
+        hits = self.by_word.keys() & words  # most texts: none, and no set of all the words
+        if not hits:
+            return frozenset()
+        present = set(words)
+        return frozenset(name for word in hits for name, needed in self.by_word[word] if needed <= present)
+
+
+@lru_cache(maxsize=None)
+def _needed_words(names: tuple[str, ...]) -> _NeededWords:
+    """For the built-in lists ``names`` (the parser's searches take no config either)."""
+    return _NeededWords(names)
+
+
+# Words too common in health copy to tell a paragraph apart (only speed depends on this).
+_COMMON_WORDS = frozenset(
+    "a an and are as at be by clinic clinics for from how in is it its of on or our that the "
+    "this to today us we who you your now".split()
+)
+
+
+def _rarest(needed: frozenset[str]) -> str:
+    """The word of ``needed`` least likely to be in a paragraph: a long, uncommon one."""
+    return max(sorted(needed), key=lambda w: (w not in _COMMON_WORDS, len(w)))
+
+
+_DISCLOSURE_START = re.compile(r"^\W*(?:disclosure|advertising disclosure|how we make money|how we are funded)\b")
+_WE_ARE_PAID = re.compile(r"\b(?:we|us|our|is paid|are paid)\b")
+_SPECIAL_LISTS = ("disclosure", "cta")
 
 
 def _special_kind(text: str) -> str | None:
     if _DISCLAIMER_START.match(text):
         return "disclaimer"
     low = text.lower()
-    if re.match(r"^\W*(?:disclosure|advertising disclosure|how we make money|how we are funded)\b", low):
+    if _DISCLOSURE_START.match(low):
         return "disclosure"
-    words = len(text.split())
-    if words <= 70 and wordlists.search("disclosure", text) and re.search(r"\b(?:we|us|our|is paid|are paid)\b", low):
+    if len(text.split()) > 70:
+        return None
+    # Both lists are asked about the paragraph's words first: most paragraphs hold none of
+    # the words their entries need, and are not gated.
+    may = _needed_words(_SPECIAL_LISTS).lists_in(_folded_words(text, low))
+    if "disclosure" in may and wordlists.search("disclosure", text) and _WE_ARE_PAID.search(low):
         return "disclosure"
-    if words <= 70 and _is_call_to_action(text):
+    if _is_call_to_action(text, "cta" in may):
         return "cta"
     return None
 
