@@ -229,12 +229,16 @@ class _Compiled:
         every = seen.results[ALL].get(name)
         if every is None:
             every = seen.results[ALL][name] = self._matches(name, seen, mask, False)
+        if not every:
+            return []  # most lists the gate lets through still match nothing
         return list(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in every))
 
     def _matches(self, name: str, seen: _Seen, mask: int, first: bool) -> list[re.Match]:
+        starts = self.gate_of[name].starts(seen, mask)
+        if not starts and starts is not None:
+            return []
         text = seen.text
         pat = self._pattern(name, mask)
-        starts = self.gate_of[name].starts(seen, mask)
         if starts is None:
             return _first(pat, text) if first else list(pat.finditer(text))
         out: list[re.Match] = []
