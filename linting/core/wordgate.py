@@ -95,6 +95,15 @@ def caseless(text: str) -> bool:
     )
 
 
+def offsets_of(text: str, sub: str) -> list[int]:
+    """Every offset where ``sub`` occurs in ``text``, overlapping occurrences included."""
+    found, at = [], text.find(sub)
+    while at != -1:
+        found.append(at)
+        at = text.find(sub, at + 1)
+    return found
+
+
 def fold(text: str) -> str:
     """``text`` folded so that two strings re.IGNORECASE finds equal fold to the same string."""
     low = text.lower()
@@ -140,12 +149,7 @@ class _Seen:
         return self._folded
 
     def occurrences(self, sub: str) -> list[int]:
-        folded = self.folded()
-        found, at = [], folded.find(sub)
-        while at != -1:
-            found.append(at)
-            at = folded.find(sub, at + 1)
-        return found
+        return offsets_of(self.folded(), sub)
 
 
 class Gate:

@@ -30,7 +30,7 @@ from weakref import WeakSet
 
 from . import textcache
 from .entrygates import entry_facts
-from .wordgate import Gate, fold, forget_scans
+from .wordgate import Gate, fold, forget_scans, offsets_of
 
 if TYPE_CHECKING:
     from .config import Config
@@ -365,20 +365,20 @@ def key_starts(text: str, keys: tuple[str, ...]) -> list[int]:
         low = text.lower()
     else:
         low, keys = fold(text), tuple(map(fold, keys))
-    found: set[int] = set()
-    for key in keys:
-        at = low.find(key)
-        while at != -1:
-            found.add(at)
-            at = low.find(key, at + 1)
-    return sorted(found)
+    return sorted({at for key in keys for at in offsets_of(low, key)})
 
 
 def finditer_at(pat: re.Pattern, text: str, keys: tuple[str, ...]) -> list[re.Match]:
     """``list(pat.finditer(text))`` when every match of ``pat`` starts with one of ``keys``
     (lower case, compared case-insensitively) and none is empty."""
+    return matches_at(pat, text, key_starts(text, keys))
+
+
+def matches_at(pat: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """``list(pat.finditer(text))`` when every match of ``pat`` starts at one of the sorted
+    offsets ``starts`` and none is empty."""
     out, end = [], 0
-    for at in key_starts(text, keys):
+    for at in starts:
         if at >= end:
             m = pat.match(text, at)
             if m:

@@ -18,7 +18,7 @@ from linting.core import wordlists
 from linting.core.document import Citation, Document, Link, Metadata, Section, Source
 from linting.core.section_kinds import classify_heading
 from linting.core.sentences import split_sentences
-from linting.core.wordgate import fold
+from linting.core.wordgate import fold, offsets_of
 
 HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
@@ -163,18 +163,18 @@ def find_links(text: str) -> list[Link]:
     at = _KeyOffsets(fold(text))  # the text folded once for the three patterns
     # "http://" and a DOI hold a "/": without one, only "www." addresses and PMIDs are there.
     slash = "/" in text
-    for m in _matches_at(URL_RE, text, at.of("http", "www.") if slash else at.of("www.")):
+    for m in wordlists.matches_at(URL_RE, text, at.of("http", "www.") if slash else at.of("www.")):
         raw = _clean_url(m.group(0))
         url = raw if raw.lower().startswith("http") else "https://" + raw
         links.append(Link(url=url, text=raw, start=m.start(), end=m.start() + len(raw)))
         taken.append((m.start(), m.start() + len(raw)))
-    for m in _matches_at(DOI_RE, text, at.of("doi:", "http", "10.")) if slash else ():
+    for m in wordlists.matches_at(DOI_RE, text, at.of("doi:", "http", "10.")) if slash else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         doi = _clean_url(m.group(1))
         start = m.start()
         links.append(Link(url="https://doi.org/" + doi, text=text[start : m.start(1) + len(doi)], start=start, end=m.start(1) + len(doi)))
-    for m in _matches_at(PMID_RE, text, at.of("pmid")):
+    for m in wordlists.matches_at(PMID_RE, text, at.of("pmid")):
         links.append(Link(url=f"https://pubmed.ncbi.nlm.nih.gov/{m.group(1)}/", text=m.group(0), start=m.start(), end=m.end()))
     links.sort(key=lambda link: link.start)
     return links
@@ -192,11 +192,7 @@ class _KeyOffsets(dict):
         self.folded = folded
 
     def __missing__(self, key: str) -> list[int]:
-        found, at = [], self.folded.find(key)
-        while at != -1:
-            found.append(at)
-            at = self.folded.find(key, at + 1)
-        self[key] = found
+        found = self[key] = offsets_of(self.folded, key)
         return found
 
     def of(self, *keys: str) -> list[int]:
@@ -204,19 +200,6 @@ class _KeyOffsets(dict):
         if len(keys) == 1:
             return self[keys[0]]
         return sorted({at for key in keys for at in self[key]})
-
-
-def _matches_at(pat: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
-    """``list(pat.finditer(text))`` when every match starts at one of ``starts`` (sorted) and
-    none is empty: ``wordlists.finditer_at`` given the offsets of its keys."""
-    out, end = [], 0
-    for at in starts:
-        if at >= end:
-            m = pat.match(text, at)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out
 
 
 _COMMA_SPLIT = re.compile(r"\s*,\s*")
