@@ -118,23 +118,23 @@ def fold(text: str) -> str:
 class _Seen:
     """What the gate found in one text: entries that may match, and where matches may start."""
 
-    __slots__ = ("mask", "text", "results", "_bits", "_runs", "_digits", "_folded", "_offsets")
+    __slots__ = ("mask", "text", "results", "_bits", "_offsets", "_base", "_runs", "_digits", "_folded")
 
-    def __init__(self, text: str, bits: list[int]) -> None:
-        self.text, self.mask, self._bits = text, 0, bits
+    def __init__(self, text: str, bits: list[int], offsets: list[int], base: int) -> None:
+        # bits: the per-word ints of the text's words; offsets: theirs, counted from ``base``.
+        self.text, self.mask, self._bits, self._offsets, self._base = text, 0, bits, offsets, base
         self.results: tuple[dict, dict, dict] = ({}, {}, {})  # list name -> result, per kind
         self._runs: list[tuple[int, int]] | None = None
         self._digits: list[int] | None = None
         self._folded: str | None = None
-        self._offsets: list[int] | None = None  # offsets of the words, when known
 
     def runs(self) -> list[tuple[int, int]]:
-        """(offset, entry bits) of each word some entry may start at."""
+        """(offset, word bits) of each word the gate knows something of (an entry may start at it,
+        or it keys one); ``bits & mask`` holds the entries of ``mask`` that may start there."""
         if self._runs is None:
-            if self._offsets is not None:
-                offsets = self._offsets
-            else:
-                offsets = map(_START, _WORD_RUN.finditer(self.text))
+            offsets = self._offsets
+            if self._base:
+                offsets = map(_minus, offsets, repeat(self._base))
             self._runs = list(compress(zip(offsets, self._bits), self._bits))
         return self._runs
 
@@ -191,10 +191,14 @@ class Gate:
             if keys:
                 self.keyed |= bit
         self._needed = reduce(or_, self.needs.values(), 0)
-        self._more_keyed = [reduce(or_, table.values(), 0) for table in self.more_keys]
-        # The further slots' bits ride in the same per-word int as the keys', shifted past every
-        # entry bit (slot k by k * _width): one pass over a text's words reads all slots.
-        self._width = max(per_entry, default=0).bit_length()
+        # One int per word says all the gate asks of it: the entries that may start at it (bits
+        # below _width), the entries it keys (from _width up, further key slot k from (k + 1) *
+        # _width) and, at the top bit, whether it holds a digit. OR-ing a text's word ints once
+        # answers every question; bits never mix, as each part has a band of its own.
+        self._width = width = max(per_entry, default=0).bit_length()
+        self._entries = (1 << width) - 1
+        self._slots = [(keyed, ~keyed, slot * width) for slot, keyed in enumerate((reduce(or_, t.values(), 0) for t in self.more_keys), 1)]
+        self._digit_at = (len(self.more_keys) + 2) * width
         self._longest = max(map(len, [k for t in self.more_keys for k in t]), default=0)
         # Entries that may start elsewhere than at a word the text holds.
         self._elsewhere = reduce(or_, self.subs.values(), self.digit | self.begin)
@@ -205,8 +209,7 @@ class Gate:
         # the text as written: most texts then never need folding.
         self._subs_as_written = all(map(caseless, self.subs))
         self._needs_as_written = all(map(caseless, self.needs))
-        self._starting: dict[str, int] = {}  # word -> entries that may start at it
-        self._keying: dict[str, int] = {}  # word -> entries whose key it is
+        self._word: dict[str, int] = {}  # word -> its int (see above)
         self._firsting: dict[str, int] = {}  # first word of a text -> entries that may start there
         self._texts: dict[str, _Seen] = {}
 
@@ -217,23 +220,26 @@ class Gate:
         return bits
 
     def _learn(self, words: list[str]) -> None:
-        if len(self._starting) > _CACHE_LIMIT:
+        if len(self._word) > _CACHE_LIMIT:
             self.forget_words()
+        width = self._width
         for word in set(words):
-            self._starting[word] = self._stem_bits(word, self.stems) | (self.wdigit if word[0].isdecimal() else 0)
-            keying = self._stem_bits(word, self.keys)
-            for slot, table in enumerate(self.more_keys, 1):
-                keying |= self._stem_bits(word, table) << (slot * self._width)
-            self._keying[word] = keying
+            bits = self._stem_bits(word, self.stems) | (self.wdigit if word[0].isdecimal() else 0)
+            bits |= self._stem_bits(word, self.keys) << width
+            for slot, table in enumerate(self.more_keys, 2):
+                bits |= self._stem_bits(word, table) << (slot * width)
+            # \d matches only inside \w+ runs (decimal digits are word characters): a text
+            # holds a digit exactly when one of its words does.
+            if _DIGIT.search(word):
+                bits |= 1 << self._digit_at
+            self._word[word] = bits
 
     def seen(self, text: str) -> _Seen:
         seen = self._texts.get(text)
         if seen is not None:
             return seen
         words, offsets = _SCANS.get(text) or scan(text)
-        seen = self._judge(text, words, self._bits(words))
-        seen._offsets = offsets
-        return self._remember(seen)
+        return self._remember(self._judge(text, words, self._bits(words), offsets, 0, True))
 
     def prime(self, text: str, spans) -> None:
         """Gate each ``text[start:end]`` of ``spans`` from one scan of the words of ``text``.
@@ -259,43 +265,45 @@ class Gate:
         if not words:
             return
         bits = self._bits(words)
+        # A piece holds a substring only if the whole text does: most texts hold none.
+        subs = self._any_sub is not None and (not self._subs_as_written or self._any_sub.search(text) is not None)
         for start, end, piece in todo:
             i = bisect_left(offsets, start)
             j = bisect_left(offsets, end, i)
-            seen = self._judge(piece, words[i:j], bits[i:j])
-            seen._runs = list(compress(zip(map(_minus, offsets[i:j], repeat(start)), seen._bits), seen._bits))
-            self._remember(seen)
+            self._remember(self._judge(piece, words[i:j], bits[i:j], offsets[i:j], start, subs))
 
     def _bits(self, words: list[str]) -> list[int]:
-        bits = list(map(self._starting.get, words))
+        bits = list(map(self._word.get, words))
         if None in bits:
             self._learn(words)
-            bits = list(map(self._starting.get, words))
+            bits = list(map(self._word.get, words))
         return bits
 
-    def _judge(self, text: str, words: list[str], bits: list[int]) -> _Seen:
-        """What may match in ``text``, given its words and their (fresh, editable) start bits."""
+    def _judge(self, text: str, words: list[str], bits: list[int], offsets: list[int], base: int, subs: bool) -> _Seen:
+        """What may match in ``text``, given its words, their (fresh, editable) ints and offsets
+        (counted from ``base``); ``subs``: whether the text may hold one of the substrings."""
         if self.firsts and words and text.startswith(words[0]):
             first = self._firsting.get(words[0])
             if first is None:
                 first = self._firsting[words[0]] = self._stem_bits(words[0], self.firsts)
             bits[0] |= first
-        seen = _Seen(text, bits)
-        mask = reduce(or_, filter(None, bits), self.always | self.begin)
-        if self.digit and _DIGIT.search(text):
+        seen = _Seen(text, bits, offsets, base)
+        every = reduce(or_, filter(None, bits), 0)
+        mask = every & self._entries | self.always | self.begin
+        if self.digit and every >> self._digit_at:
             mask |= self.digit
-        if self._any_sub is not None:
+        if subs:
             hay = text if self._subs_as_written else seen.folded()
             if self._any_sub.search(hay):
                 for sub_text, sub_bits in self.subs.items():
                     if sub_bits & ~mask and sub_text in hay:
                         mask |= sub_bits
         if mask & self.keyed:
-            keying = reduce(or_, filter(None, map(self._keying.get, words)), 0)
+            keying = every >> self._width
             mask &= ~self.keyed | keying
-            for slot, keyed in enumerate(self._more_keyed, 1):
+            for keyed, unkeyed, shift in self._slots:
                 if mask & keyed:
-                    mask &= ~keyed | keying >> (slot * self._width)
+                    mask &= unkeyed | keying >> shift
         if mask & self._needed:
             hay = text if self._needs_as_written else seen.folded()
             for need, need_bits in self.needs.items():
@@ -315,9 +323,8 @@ class Gate:
         self._texts.clear()
 
     def forget_words(self) -> None:
-        """Drop the per-word memo (which entries may start at, or be keyed by, each word)."""
-        self._starting.clear()
-        self._keying.clear()
+        """Drop the per-word memo (what the gate makes of each word)."""
+        self._word.clear()
         self._firsting.clear()
 
     def starts(self, seen: _Seen, mask: int) -> list[int] | None:
