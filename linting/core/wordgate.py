@@ -153,27 +153,32 @@ class _Seen:
 
 
 class Gate:
-    """Which entries could match a text (a bit mask over every entry of every list), and where."""
+    """Which entries could match a text, and where.
 
-    def __init__(self, per_entry: dict[int, tuple]) -> None:
-        self.stems: dict[str, int] = {}
+    Each entry gets a bit (``bits``, in the order given); a text's ``mask`` holds the bits of
+    the entries that could match it. The bits after an entry's own are its helpers: the next
+    one, if the entry has keys, stands for "a word holds a key", the k-th one after that for
+    "a word holds one of the k-th further key group". So one int per word, OR-ed over a text's
+    words, answers every question at once, and is as short as the entries' facts allow.
+    """
+
+    def __init__(self, facts: list[tuple]) -> None:
+        self.bits: list[int] = []
+        self.stems: dict[str, int] = {}  # stem -> entries that may start at a word beginning so, and their helpers
         self.firsts: dict[str, int] = {}
         self.subs: dict[str, int] = {}
-        self.keys: dict[str, int] = {}
         self.needs: dict[str, int] = {}  # punctuation an entry's match must contain -> entries
         self.digit = self.wdigit = self.begin = self.always = self.keyed = 0
         tables = {"stem": self.stems, "first": self.firsts, "sub": self.subs}
-        self.more_keys: list[dict[str, int]] = []  # further key groups: slot -> stem -> entries
-        for bit, (gates, keys, *rest) in per_entry.items():
+        keyed_in: list[int] = []  # per further key group: the entries with one
+        at = 0
+        for gates, keys, *rest in facts:
             need, more = (rest + ["", []])[:2]
+            bit = 1 << at
+            self.bits.append(bit)
+            at += 1 + (1 + len(more) if keys else 0)
             if need:
                 self.needs[need] = self.needs.get(need, 0) | bit
-            for slot, group in enumerate(more):
-                if slot == len(self.more_keys):
-                    self.more_keys.append({})
-                table = self.more_keys[slot]
-                for key in group:
-                    table[key] = table.get(key, 0) | bit
             for gate in gates:
                 if gate is None:
                     self.always |= bit
@@ -186,30 +191,29 @@ class Gate:
                 else:
                     table = tables[gate[0]]
                     table[gate[1]] = table.get(gate[1], 0) | bit
-            for key in keys:
-                self.keys[key] = self.keys.get(key, 0) | bit
-            if keys:
-                self.keyed |= bit
+            if not keys:
+                continue  # further groups count only beside keys (as entrygates gives them)
+            self.keyed |= bit
+            for slot, group in enumerate([keys, *more], 1):
+                if slot > len(keyed_in):
+                    keyed_in.append(0)
+                keyed_in[slot - 1] |= bit
+                for key in group:
+                    self.stems[key] = self.stems.get(key, 0) | bit << slot
+        self._starts = reduce(or_, self.bits, 0)
         self._needed = reduce(or_, self.needs.values(), 0)
-        # One int per word says all the gate asks of it: the entries that may start at it (bits
-        # below _width), the entries it keys (from _width up, further key slot k from (k + 1) *
-        # _width) and, at the top bit, whether it holds a digit. OR-ing a text's word ints once
-        # answers every question; bits never mix, as each part has a band of its own.
-        self._width = width = max(per_entry, default=0).bit_length()
-        self._entries = (1 << width) - 1
-        self._slots = [(keyed, ~keyed, slot * width) for slot, keyed in enumerate((reduce(or_, t.values(), 0) for t in self.more_keys), 1)]
-        self._digit_at = (len(self.more_keys) + 2) * width
-        self._longest = max(map(len, [k for t in self.more_keys for k in t]), default=0)
+        self._slots = [(keyed, ~keyed, slot) for slot, keyed in enumerate(keyed_in, 1)]
+        self._digit = 1 << at  # past every entry's bits: "a word holds a digit"
         # Entries that may start elsewhere than at a word the text holds.
         self._elsewhere = reduce(or_, self.subs.values(), self.digit | self.begin)
-        self._longest = max(self._longest, *map(len, [*self.stems, *self.firsts, *self.keys]), 0)
+        self._longest = max(map(len, [*self.stems, *self.firsts]), default=0)
         # Does the text hold any of the substrings? (one scan; most texts hold none)
         self._any_sub = re.compile("|".join(map(re.escape, sorted(self.subs, key=len, reverse=True)))) if self.subs else None
         # Substrings and needs made only of caseless characters ("£", "%", ":") are looked for in
         # the text as written: most texts then never need folding.
         self._subs_as_written = all(map(caseless, self.subs))
         self._needs_as_written = all(map(caseless, self.needs))
-        self._word: dict[str, int] = {}  # word -> its int (see above)
+        self._word: dict[str, int] = {}  # word -> the OR of its stems' bits (and _digit)
         self._firsting: dict[str, int] = {}  # first word of a text -> entries that may start there
         self._texts: dict[str, _Seen] = {}
 
@@ -222,17 +226,11 @@ class Gate:
     def _learn(self, words: list[str]) -> None:
         if len(self._word) > _CACHE_LIMIT:
             self.forget_words()
-        width = self._width
         for word in set(words):
             bits = self._stem_bits(word, self.stems) | (self.wdigit if word[0].isdecimal() else 0)
-            bits |= self._stem_bits(word, self.keys) << width
-            for slot, table in enumerate(self.more_keys, 2):
-                bits |= self._stem_bits(word, table) << (slot * width)
             # \d matches only inside \w+ runs (decimal digits are word characters): a text
             # holds a digit exactly when one of its words does.
-            if _DIGIT.search(word):
-                bits |= 1 << self._digit_at
-            self._word[word] = bits
+            self._word[word] = bits | self._digit if _DIGIT.search(word) else bits
 
     def seen(self, text: str) -> _Seen:
         seen = self._texts.get(text)
@@ -289,8 +287,8 @@ class Gate:
             bits[0] |= first
         seen = _Seen(text, bits, offsets, base)
         every = reduce(or_, filter(None, bits), 0)
-        mask = every & self._entries | self.always | self.begin
-        if self.digit and every >> self._digit_at:
+        mask = every & self._starts | self.always | self.begin
+        if self.digit and every & self._digit:
             mask |= self.digit
         if subs:
             hay = text if self._subs_as_written else seen.folded()
@@ -298,12 +296,9 @@ class Gate:
                 for sub_text, sub_bits in self.subs.items():
                     if sub_bits & ~mask and sub_text in hay:
                         mask |= sub_bits
-        if mask & self.keyed:
-            keying = every >> self._width
-            mask &= ~self.keyed | keying
-            for keyed, unkeyed, shift in self._slots:
-                if mask & keyed:
-                    mask &= unkeyed | keying >> shift
+        for keyed, unkeyed, slot in self._slots:
+            if mask & keyed:
+                mask &= unkeyed | every >> slot
         if mask & self._needed:
             hay = text if self._needs_as_written else seen.folded()
             for need, need_bits in self.needs.items():

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import islice
+from operator import or_
 from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakSet
@@ -115,7 +116,7 @@ def _compile(items: tuple[str, ...]) -> re.Pattern | None:
 class _Compiled:
     """Every list compiled for one set of config extras, with one gate over all their entries.
 
-    Each entry has a bit. For a text, the gate says which entries could match; the list's regex
+    Each entry has a bit (its gate's). For a text, the gate says which entries could match; the list's regex
     is then built from those entries alone (cached), in the same order. Dropping entries that
     cannot match anywhere in the text does not change which entry wins at any position.
     """
@@ -124,27 +125,23 @@ class _Compiled:
         added = dict(extras)
         self.entries: dict[str, tuple[str, ...]] = {}
         self.masks: dict[str, int] = {}
-        self.offsets: dict[str, int] = {}
+        self.bits: dict[str, list[int]] = {}  # list name -> the bit of each entry, in order
         self.gate_of: dict[str, Gate] = {}
         groups: dict[bool, list[str]] = {False: [], True: []}
         for name in sorted(builtin_lists()):
             groups[name in SECTION_LISTS].append(name)
         self.gates: list[Gate] = []
         for names in groups.values():
-            per_entry: dict[int, list] = {}
-            bit = 0
             for name in names:
                 items = tuple(builtin_lists()[name]["entries"]) + tuple(added.get(name, ()))
-                ordered = tuple(sorted(items, key=len, reverse=True))
-                self.entries[name], self.offsets[name] = ordered, bit
-                for entry in ordered:
-                    per_entry[1 << bit] = entry_facts(entry)
-                    bit += 1
-                self.masks[name] = ((1 << len(ordered)) - 1) << self.offsets[name]
-            gate = Gate(per_entry)
+                self.entries[name] = tuple(sorted(items, key=len, reverse=True))
+            gate = Gate([entry_facts(entry) for name in names for entry in self.entries[name]])
             self.gates.append(gate)
+            bits = iter(gate.bits)
             for name in names:
                 self.gate_of[name] = gate
+                self.bits[name] = [next(bits) for _ in self.entries[name]]
+                self.masks[name] = reduce(or_, self.bits[name], 0)
         self.gate = self.gates[0]  # the sentence lists' gate (the one ``prime`` fills)
         self._subsets: dict[tuple[str, int], re.Pattern | None] = {}
         self._gate_of_names: dict[tuple[str, ...], Gate | None] = {}
@@ -260,8 +257,7 @@ class _Compiled:
     def _pattern(self, name: str, mask: int) -> re.Pattern:
         pat = self._subsets.get((name, mask))
         if pat is None:
-            offset = self.offsets[name]
-            pat = _compile(tuple(e for k, e in enumerate(self.entries[name]) if mask >> (offset + k) & 1))
+            pat = _compile(tuple(e for e, bit in zip(self.entries[name], self.bits[name]) if mask & bit))
             if len(self._subsets) > 20_000:
                 self._subsets.clear()
             self._subsets[(name, mask)] = pat
