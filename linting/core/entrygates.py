@@ -72,10 +72,11 @@ MORE_KEYS = 2  # further key groups used per entry (each costs the gate one more
 
 
 def _more(groups: list[list[str]], keys: list[str], starts: set[str]) -> list[list[str]]:
-    """Up to MORE_KEYS further groups (besides ``keys``) rare enough to count, rarest-looking first."""
+    """Up to MORE_KEYS further groups (besides ``keys``), rarest-looking first: even two-letter
+    stems ("is", "in") close many texts once the rarer groups are used."""
     if not keys:
         return []
-    rest = [g for g in groups if g != keys and _rarity(g) >= 3 and not set(g) <= starts]
+    rest = [g for g in groups if g != keys and _rarity(g) >= 2 and not set(g) <= starts]
     rest.sort(key=_rarity, reverse=True)
     out: list[list[str]] = []
     for g in rest:
