@@ -57,26 +57,33 @@ def entry_facts(entry: str) -> tuple[list, list[str], str, list[list[str]]]:
         starts = {g[1] for g in gates if g and g[0] in ("stem", "first")}
         keys = _best(groups, starts)
         return gates, keys, max(needs, key=len, default=""), _more(groups, keys, starts)
-    words = entry.split()
-    stem = (words[0][:-1] if words[0].endswith("*") else words[0]) if words else ""
+    # A plain entry's words are literal (less a trailing "*"), each after whitespace: every run
+    # of word characters in them starts a word of the text ("pain-free" needs "free" and "-").
+    literal = [w[:-1] if w.endswith("*") else w for w in entry.split()]
+    stem = literal[0] if literal else ""
     if not stem:
         return [None], [], "", []
     lead = _WORD_RUN.match(stem)
-    later = [[fold(m.group())] for m in (_WORD_RUN.match(w) for w in words[1:]) if m]
-    keys = _best(later)
+    runs = [m.group() for w in literal for m in _WORD_RUN.finditer(w)]
+    later = [[fold(run)] for run in runs[1 if lead else 0 :]]  # the lead is the gate's stem
     gates = [("stem", fold(lead.group()))] if lead else [("sub", fold(stem))]
-    return gates, keys, "", _more(later, keys, set())
+    starts = {gates[0][1]} if lead else set()
+    keys = _best(later, starts)
+    need = max((fold(p) for w in literal for p in _PUNCT_RUN.findall(w)), key=len, default="")
+    return gates, keys, need, _more(later, keys, starts)
 
 
+# Stems shorter than this open too many texts to be worth a key. Even two-letter ones ("is", "in")
+# close many texts that hold the rest of an entry's words.
+_MIN_RARITY = 2
 MORE_KEYS = 2  # further key groups used per entry (each costs the gate one more pass per text)
 
 
 def _more(groups: list[list[str]], keys: list[str], starts: set[str]) -> list[list[str]]:
-    """Up to MORE_KEYS further groups (besides ``keys``), rarest-looking first: even two-letter
-    stems ("is", "in") close many texts once the rarer groups are used."""
+    """Up to MORE_KEYS further groups (besides ``keys``), rarest-looking first."""
     if not keys:
         return []
-    rest = [g for g in groups if g != keys and _rarity(g) >= 2 and not set(g) <= starts]
+    rest = [g for g in groups if g != keys and _rarity(g) >= _MIN_RARITY and not set(g) <= starts]
     rest.sort(key=_rarity, reverse=True)
     out: list[list[str]] = []
     for g in rest:
@@ -86,12 +93,12 @@ def _more(groups: list[list[str]], keys: list[str], starts: set[str]) -> list[li
 
 
 def _best(groups: list[list[str]], starts: set[str] = frozenset()) -> list[str]:
-    """The rarest-looking group (long words are rare words); none rarer than a 3-letter word.
+    """The rarest-looking group (long words are rare words), if rare enough.
 
     A group of the words the match starts with only if there is no other: the gate asks for those already.
     """
     best = max(groups, key=lambda g: (not set(g) <= starts, _rarity(g)), default=[])
-    return best if best and _rarity(best) >= 3 else []
+    return best if best and _rarity(best) >= _MIN_RARITY else []
 
 
 # Where a match can start, as far as the regex read so far says.

@@ -2,7 +2,8 @@
 
 A gate built from one entry's facts alone must let through every text the entry matches, and
 say every offset a match starts at: keys read inside branches ("a\\s+lifetime" needs
-"lifetime") and digit keys (``\\d`` after a break starts a word) included, for digits of any
+"lifetime"), digit keys (``\\d`` after a break starts a word) and the inner words and
+punctuation of plain entries ("pain-free" needs "free" and "-") included, for digits of any
 script and text with case-folding oddities.
 """
 
@@ -22,12 +23,14 @@ ODD_ENTRIES = [
     r"re:\b(?:\d[\d,.]*|one|two)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d[\d,]*|two|a\s+hundred)\b",
     r"re:\bcode\s+[0-9]+\b", r"re:\bgrade\s+[a-cK]\b", r"re:\b(?:x|[0-9]y)\s+z\b", r"re:(?:a|)\s+b",
     r"re:\bsize\s+(?:[\d]|big)\b", r"re:\bno\s+(?:one|a\s+single)\s+of\b",
+    "pain-free", "state-of-the-art", "£300 off", "don't know", "e-mail* us", "a*b c", "ſafe-ish",
 ]
 # Texts each matching one of ODD_ENTRIES (checked): facts read wrongly would close their gate.
 MATCHING = [
     "It can\u00a0really be  fatal.", "Results LAST A\nLIFETIME", "lasts for life", "over ٣ people", "Up to 𝟙𝟘men",
     "over 3,000million people", "٣ in ١٠", "two out of every a hundred", "1 in 2", "code 42", "grade \u212a",
     "9y z", "x\tz", " b", "size ٣", "NO ONE OF", "no a single of",
+    "PAIN-FREE", "State-of-the-Art", "£300\noff", "DON'T  KNOW", "E-MAILS us", "A*B c", "SAFE-ISH",
 ]
 PIECES = [
     "can", "may", "really", "harm", "be", "fatal", "lasts", "a", "lifetime", "for", "years", "life", "over",
