@@ -202,3 +202,23 @@ def special_kind(text: str) -> str | None:
             if asks * 2 > len(sentences):
                 return "cta"
     return None
+
+
+# ---- linting.core.section_kinds --------------------------------------------------------------
+
+
+def classify_heading(heading: str | None, table: dict[str, list[str]]) -> str:
+    """Every entry of every kind searched on its own, kinds in order."""
+    if not heading or not heading.strip():
+        return "other"
+    text = heading.strip()
+    for kind, entries in table.items():
+        for entry in entries:
+            if entry.startswith("re:"):
+                pattern = re.compile(entry[3:], re.I)
+            else:
+                words = r"\s+".join(re.escape(w) for w in entry.split())
+                pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", re.I)
+            if pattern.search(text):
+                return kind
+    return "other"
