@@ -132,10 +132,13 @@ def _parse_sources(units: list[_Unit]) -> list[Source]:
         m = SOURCE_MARKER_RE.match(text)
         marker = (m.group(1) or m.group(2)) if m else str(len(sources) + 1)
         body = text[m.end() :] if m else text
-        url = URL_RE.search(body)
-        doi = DOI_RE.search(body)
-        pmid = PMID_RE.search(body)
-        year = YEAR_RE.search(body)
+        # Each pattern's matches start with one of its keys (as find_links reads them): the
+        # first key offset where it matches is where a search finds it.
+        at = _KeyOffsets(fold(body))
+        url = _first_at(URL_RE, body, at.of("http", "www."))
+        doi = _first_at(DOI_RE, body, at.of("doi:", "http", "10."))
+        pmid = _first_at(PMID_RE, body, at.of("pmid"))
+        year = _first_at(YEAR_RE, body, at.of("19", "20"))
         sources.append(
             Source(
                 title=body.strip(),
@@ -147,6 +150,15 @@ def _parse_sources(units: list[_Unit]) -> list[Source]:
             )
         )
     return sources
+
+
+def _first_at(pat: re.Pattern, text: str, starts: list[int]) -> re.Match | None:
+    """``pat.search(text)`` when every match of ``pat`` starts at one of the sorted offsets ``starts``."""
+    for at in starts:
+        m = pat.match(text, at)
+        if m:
+            return m
+    return None
 
 
 def _clean_url(url: str) -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from linting.core import wordlists
-from linting.core.document import Link, Sentence
+from linting.core.document import Link, Sentence, Source
 from linting.core.sentences import _WEAK_ABBREVIATIONS, ABBREVIATIONS, LIST_MARKER
-from linting.sources.txt import _DISCLAIMER_START, DOI_RE, EMAIL_RE, LIST_ITEM, PMID_RE, URL_RE, _clean_url
+from linting.sources.txt import (
+    _DISCLAIMER_START, DOI_RE, EMAIL_RE, LIST_ITEM, PMID_RE, SOURCE_MARKER_RE, URL_RE, YEAR_RE, _clean_url,
+)
 
 # ---- linting.core.sentences ------------------------------------------------------------------
 
@@ -168,6 +170,30 @@ def find_links(text: str) -> list[Link]:
         links.append(Link(url=f"https://pubmed.ncbi.nlm.nih.gov/{m.group(1)}/", text=m.group(0), start=m.start(), end=m.end()))
     links.sort(key=lambda link: link.start)
     return links
+
+
+def parse_sources(lines: list[str]) -> list[Source]:
+    sources: list[Source] = []
+    for line in lines:
+        text = LIST_ITEM.sub("", line, count=1) if not SOURCE_MARKER_RE.match(line) else line
+        m = SOURCE_MARKER_RE.match(text)
+        marker = (m.group(1) or m.group(2)) if m else str(len(sources) + 1)
+        body = text[m.end() :] if m else text
+        url = URL_RE.search(body)
+        doi = DOI_RE.search(body)
+        pmid = PMID_RE.search(body)
+        year = YEAR_RE.search(body)
+        sources.append(
+            Source(
+                title=body.strip(),
+                url=_clean_url(url.group(0)) if url else "",
+                year=int(year.group(1)) if year else None,
+                doi=_clean_url(doi.group(1)) if doi else "",
+                pmid=pmid.group(1) if pmid else "",
+                marker=marker,
+            )
+        )
+    return sources
 
 
 def marker_numbers(inner: str) -> list[int]:

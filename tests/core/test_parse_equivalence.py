@@ -184,3 +184,15 @@ def test_arrow_end_as_the_regex():
     texts = ["", "→", "→\n", "→\n\n", "a →", "→ a"] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(20000)]
     for text in texts:
         assert txt._ends_with_arrow(text) == bool(pattern.search(text)), repr(text)
+
+
+def test_sources_parsed_as_the_reference():
+    lines = [u.text for t in _articles() for u in txt._units(t.split("\n"))]
+    pieces = ["[1] ", "2. ", "- ", "Smith J. ", "Title ", "HTTPS://x.org/a ", "www.x.com ", "doi:10.1234/ab.c ", "DOİ: 10.12345/x ",
+              "https://dx.doi.org/10.1000/182 ", "PMID: 1234567 ", "pmıd 12345 ", "1999 ", "2024;12:3. ", "19 ", "20", "2019a ",
+              "x1999 ", "(2001) ", "10.1/x ", "ſ", "K", "İ", "ı", "é", "£", " ", "\t", ", ", "; "]
+    rng = random.Random(11)
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(20000)]
+    units = [txt._Unit(line, False) for line in lines]
+    assert txt._parse_sources(units) == ref.parse_sources(lines)
+
