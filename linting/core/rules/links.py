@@ -202,8 +202,8 @@ class DanglingLink(Rule):
 
     def check(self, doc, ctx):
         for section in doc.sections:
-            first_para = section.text.split("\n\n", 1)[0]
-            if section.heading and is_buy_label(section.heading) and not _URL_START.search(first_para):
+            # (the first paragraph is cut out only for a heading that reads as a button label)
+            if section.heading and is_buy_label(section.heading) and not _URL_START.search(section.text.split("\n\n", 1)[0]):
                 yield self.finding(
                     "Button label with no target.",
                     section=section,
