@@ -39,7 +39,13 @@ SECTION_KINDS = (
 NON_BODY_KINDS = frozenset({"disclaimer", "disclosure", "sources"})
 
 
-@dataclass(frozen=True)
+# The parser makes a Sentence per sentence and a Link or Citation per marker. The __init__ a
+# frozen dataclass generates calls object.__setattr__ once per field; these write the fields
+# into the instance dict instead (tests/core/test_findings.py keeps their signatures equal to
+# the fields).
+
+
+@dataclass(frozen=True, init=False)
 class Sentence:
     """One sentence of a section: ``text`` is ``section.text[start:end]``."""
 
@@ -47,8 +53,14 @@ class Sentence:
     start: int
     end: int
 
+    def __init__(self, text: str, start: int, end: int) -> None:
+        fields = self.__dict__
+        fields["text"] = text
+        fields["start"] = start
+        fields["end"] = end
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Link:
     """A link as written in the content.
 
@@ -66,8 +78,19 @@ class Link:
     kind: str = "external"
     target_id: int | None = None
 
+    def __init__(
+        self, url: str, text: str = "", start: int = -1, end: int = -1, kind: str = "external", target_id: int | None = None
+    ) -> None:
+        fields = self.__dict__
+        fields["url"] = url
+        fields["text"] = text
+        fields["start"] = start
+        fields["end"] = end
+        fields["kind"] = kind
+        fields["target_id"] = target_id
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Citation:
     """An inline citation marker (``[2]`` or a footnote reference) in a section's text.
 
@@ -79,6 +102,13 @@ class Citation:
     start: int
     end: int
     source_index: int | None = None
+
+    def __init__(self, marker: str, start: int, end: int, source_index: int | None = None) -> None:
+        fields = self.__dict__
+        fields["marker"] = marker
+        fields["start"] = start
+        fields["end"] = end
+        fields["source_index"] = source_index
 
 
 @dataclass

@@ -44,15 +44,15 @@ def lint_document(
     findings: list[Finding] = []
     for rule in rules:
         override = config.rules.get(rule.id)
-        for finding in rule.check(doc, ctx):
-            if override and override != "off":
-                finding = dataclasses.replace(finding, severity=Severity.parse(override))
-            findings.append(finding)
+        if override and override != "off":
+            findings.extend(dataclasses.replace(f, severity=Severity.parse(override)) for f in rule.check(doc, ctx))
+        else:
+            findings.extend(rule.check(doc, ctx))
     order = {s.block_id or s.heading or f"#{i}": i for i, s in enumerate(doc.sections)}
 
     def key(f: Finding):
-        pos = order.get(f.block_id or f.section or "", -1) if (f.block_id or f.section) else -1
-        return (pos, f.start if f.start is not None else -1, f.rule)
+        # No key of ``order`` is empty, so a finding without block id or section gets -1.
+        return (order.get(f.block_id or f.section, -1), f.start if f.start is not None else -1, f.rule)
 
     findings.sort(key=key)
     return DocumentReport(path=doc.path, title=doc.title, findings=findings)

@@ -8,6 +8,8 @@ built from these facts (``wordgate``) never loses a match.
 from __future__ import annotations
 
 import re
+import sys
+from functools import lru_cache
 from re import _constants as _C
 from re import _parser as _parser
 
@@ -55,26 +57,34 @@ def entry_facts(entry: str) -> tuple[list, list[str], str, list[list[str]]]:
         starts = {g[1] for g in gates if g and g[0] in ("stem", "first")}
         keys = _best(groups, starts)
         return gates, keys, max(needs, key=len, default=""), _more(groups, keys, starts)
-    words = entry.split()
-    stem = (words[0][:-1] if words[0].endswith("*") else words[0]) if words else ""
+    # A plain entry's words are literal (less a trailing "*"), each after whitespace: every run
+    # of word characters in them starts a word of the text ("pain-free" needs "free" and "-").
+    literal = [w[:-1] if w.endswith("*") else w for w in entry.split()]
+    stem = literal[0] if literal else ""
     if not stem:
         return [None], [], "", []
     lead = _WORD_RUN.match(stem)
-    later = [[fold(m.group())] for m in (_WORD_RUN.match(w) for w in words[1:]) if m]
-    keys = _best(later)
+    runs = [m.group() for w in literal for m in _WORD_RUN.finditer(w)]
+    later = [[fold(run)] for run in runs[1 if lead else 0 :]]  # the lead is the gate's stem
     gates = [("stem", fold(lead.group()))] if lead else [("sub", fold(stem))]
-    return gates, keys, "", _more(later, keys, set())
+    starts = {gates[0][1]} if lead else set()
+    keys = _best(later, starts)
+    need = max((fold(p) for w in literal for p in _PUNCT_RUN.findall(w)), key=len, default="")
+    return gates, keys, need, _more(later, keys, starts)
 
 
+# Stems shorter than this open too many texts to be worth a key. Even two-letter ones ("is", "in")
+# close many texts that hold the rest of an entry's words.
+_MIN_RARITY = 2
 MORE_KEYS = 2  # further key groups used per entry (each costs the gate one more pass per text)
 
 
 def _more(groups: list[list[str]], keys: list[str], starts: set[str]) -> list[list[str]]:
-    """Up to MORE_KEYS further groups (besides ``keys``) of stems of 3+ characters, rarest-looking first."""
+    """Up to MORE_KEYS further groups (besides ``keys``), rarest-looking first."""
     if not keys:
         return []
-    rest = [g for g in groups if g != keys and min(map(len, g)) >= 3 and not set(g) <= starts]
-    rest.sort(key=lambda g: min(map(len, g)), reverse=True)
+    rest = [g for g in groups if g != keys and _rarity(g) >= _MIN_RARITY and not set(g) <= starts]
+    rest.sort(key=_rarity, reverse=True)
     out: list[list[str]] = []
     for g in rest:
         if g not in out:
@@ -83,12 +93,12 @@ def _more(groups: list[list[str]], keys: list[str], starts: set[str]) -> list[li
 
 
 def _best(groups: list[list[str]], starts: set[str] = frozenset()) -> list[str]:
-    """The group whose shortest stem is longest (long words are rare words); none under 3.
+    """The rarest-looking group (long words are rare words), if rare enough.
 
-    On a tie, a group other than the words the match starts with (the gate already asks for those).
+    A group of the words the match starts with only if there is no other: the gate asks for those already.
     """
-    best = max(groups, key=lambda g: (min(map(len, g)), not set(g) <= starts), default=[])
-    return best if best and min(map(len, best)) >= 3 else []
+    best = max(groups, key=lambda g: (not set(g) <= starts, _rarity(g)), default=[])
+    return best if best and _rarity(best) >= _MIN_RARITY else []
 
 
 # Where a match can start, as far as the regex read so far says.
@@ -206,6 +216,9 @@ def _required(seq: list, after_break: bool, needs: list[str] | None = None) -> l
                 needs += [fold(p) for p in _PUNCT_RUN.findall(text)]
             after_break = not _is_word(text[-1])
         elif op is _C.IN:
+            stems = _class_stems(av) if after_break else None
+            if stems:
+                groups.append(stems)
             after_break = _non_word_class(av)
         elif op in _REPEATS:
             lo, _, sub = av
@@ -216,9 +229,9 @@ def _required(seq: list, after_break: bool, needs: list[str] | None = None) -> l
             ends = _ends_with_break(inner)
             after_break = ends if lo >= 1 else (after_break and ends)
         elif op is _C.BRANCH:
-            stems = [_leading_word(_flat(list(alt)), after_break) for alt in av[1]]
-            if stems and None not in stems:
-                groups.append(stems)
+            group = _branch_group(av[1], after_break)
+            if group:
+                groups.append(group)
             after_break = _ends_with_break([(op, av)])
         else:
             after_break = False
@@ -241,21 +254,39 @@ def _ends_with_break(items: list) -> bool:
     return False
 
 
-def _leading_word(items: list, after_break: bool) -> str | None:
-    """The stem a branch alternative starts with, when it surely starts a word."""
-    for i, (op, av) in enumerate(items):
-        if op is _C.AT:
-            after_break = av in _ANCHORS
-        elif op not in (_C.ASSERT, _C.ASSERT_NOT):
-            if not (op is _C.LITERAL and after_break and _is_word(chr(av))):
-                return None
-            text = ""
-            for op2, av2 in items[i:]:
-                if op2 is not _C.LITERAL or not _is_word(chr(av2)):
-                    break
-                text += chr(av2)
-            return fold(text)
-    return None
+def _branch_group(alternatives: list, after_break: bool) -> list[str]:
+    """Stems one of which a match through the branch needs: the rarest-looking group each
+    alternative needs, pooled ("a\\s+lifetime|for\\s+life" needs "lifetime" or "life"); none
+    when some alternative needs no word."""
+    pooled: list[str] = []
+    for alt in alternatives:
+        best = max(_required(list(alt), after_break), key=_rarity, default=None)
+        if best is None:
+            return []
+        pooled += [stem for stem in best if stem not in pooled]
+    return pooled
+
+
+def _rarity(group: list[str]) -> int:
+    """How rare words starting with one of the stems look: the shortest stem's length, a digit
+    counting as three letters (most sentences hold no number)."""
+    return min(3 if stem.isdecimal() else len(stem) for stem in group)
+
+
+@lru_cache(maxsize=1)
+def _digits() -> list[str]:
+    """Every character ``\\d`` matches (str patterns read Unicode decimal digits)."""
+    return [ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isdecimal()]
+
+
+def _class_stems(items) -> list[str] | None:
+    """The one-character stems of a class of word characters (``\\d``, ``[0-9]``), else None."""
+    if len(items) == 1 and items[0] == (_C.CATEGORY, _C.CATEGORY_DIGIT):
+        return _digits()
+    chars = _class_chars(items)
+    if not chars or not all(map(_is_word, chars)):
+        return None
+    return list(dict.fromkeys(map(fold, chars)))
 
 
 def _non_word_class(items) -> bool:

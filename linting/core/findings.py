@@ -104,12 +104,21 @@ class Finding:
         fingerprint: str = "",
     ) -> None:
         # The generated __init__ of a frozen dataclass makes one object.__setattr__ call per
-        # field; a lint makes thousands of findings, so the fields go into the instance dict in
-        # one update. (tests/core/test_findings.py keeps this signature equal to the fields.)
-        self.__dict__.update(
-            rule=rule, severity=severity, message=message, section=section, block_id=block_id, excerpt=excerpt,
-            start=start, end=end, cues=cues, url=url, suggestion=suggestion, fingerprint=fingerprint,
-        )
+        # field; a lint makes thousands of findings, so the fields go straight into the
+        # instance dict. (tests/core/test_findings.py keeps this signature equal to the fields.)
+        fields = self.__dict__
+        fields["rule"] = rule
+        fields["severity"] = severity
+        fields["message"] = message
+        fields["section"] = section
+        fields["block_id"] = block_id
+        fields["excerpt"] = excerpt
+        fields["start"] = start
+        fields["end"] = end
+        fields["cues"] = cues
+        fields["url"] = url
+        fields["suggestion"] = suggestion
+        fields["fingerprint"] = fingerprint
 
     def to_dict(self) -> dict:
         return {

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .wordgate import fold
+
 DEFAULT_SECTION_KINDS: dict[str, list[str]] = {
     "disclaimer": ["disclaimer", "medical disclaimer", "important notice", "legal notice"],
     "disclosure": [
@@ -55,6 +57,7 @@ DEFAULT_SECTION_KINDS: dict[str, list[str]] = {
     ],
     "overview": ["overview", "introduction", "summary", "key facts", "at a glance", "about", "in brief"],
 }
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _compile(entry: str) -> re.Pattern:
@@ -64,48 +67,89 @@ def _compile(entry: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.I)
 
 
+def _first_run(entry: str) -> str | None:
+    r"""The first run of word characters of a plain ASCII phrase, lower-cased; None when the
+    entry's matches cannot be told from its words (a regex, a non-ASCII phrase, no word).
+
+    Every run of word characters of such a phrase matches a whole run of word characters of
+    the text: inside the phrase a run is bounded by non-word characters or whitespace, at
+    its ends by the ``(?<![\w-])``/``(?![\w-])`` guards. So a heading whose folded runs
+    (``wordgate.fold``: as re.IGNORECASE compares) lack that run has no match of the entry.
+    """
+    if entry.startswith("re:") or not entry.isascii():
+        return None
+    run = _WORD_RUN.search(entry)
+    return run.group().lower() if run else None
+
+
+class _Table:
+    """A table compiled: per kind its patterns, and which kinds a heading's words allow."""
+
+    def __init__(self, items: tuple) -> None:
+        self.kinds: list[tuple[str, tuple]] = []
+        self.always = 0  # bit i: kind i is searched whatever the heading's words
+        self.by_run: dict[str, int] = {}  # a word run -> bits of the kinds an entry of which starts with it
+        for i, (kind, entries) in enumerate(items):
+            self.kinds.append((kind, _patterns(entries)))
+            for entry in entries:
+                run = _first_run(entry)
+                if run is None:
+                    self.always |= 1 << i
+                else:
+                    self.by_run[run] = self.by_run.get(run, 0) | 1 << i
+
+    def classify(self, text: str) -> str:
+        """The first kind with a matching entry: only kinds the heading's words allow are searched."""
+        allowed = self.always
+        for run in fold(" ".join(_WORD_RUN.findall(text))).split(" "):
+            allowed |= self.by_run.get(run, 0)
+        while allowed:
+            low = allowed & -allowed
+            kind, patterns = self.kinds[low.bit_length() - 1]
+            if any(p.search(text) for p in patterns):
+                return kind
+            allowed ^= low
+        return "other"
+
+
+def _patterns(entries: tuple) -> tuple:
+    """The kind's patterns; one alternation when the entries combine cleanly."""
+    patterns = tuple(_compile(e) for e in entries)
+    # "Does any entry match" is "does their alternation match"; the plain phrases share
+    # one pair of whole-word guards, checked once per position.
+    phrases = [r"\s+".join(re.escape(w) for w in e.split()) for e in entries if not e.startswith("re:")]
+    regexes = [f"(?:{e[3:]})" for e in entries if e.startswith("re:")]
+    parts = ([rf"(?<![\w-])(?:{'|'.join(phrases)})(?![\w-])"] if phrases else []) + regexes
+    try:
+        return (re.compile("|".join(parts), re.I),) if parts else ()
+    except re.error:
+        return patterns
+
+
 @lru_cache(maxsize=32)
-def _compiled(items: tuple) -> tuple:
-    """(kind, patterns) per kind; one alternation per kind when the entries combine cleanly."""
-    out = []
-    for kind, entries in items:
-        patterns = tuple(_compile(e) for e in entries)
-        # "Does any entry match" is "does their alternation match"; the plain phrases share
-        # one pair of whole-word guards, checked once per position.
-        phrases = [r"\s+".join(re.escape(w) for w in e.split()) for e in entries if not e.startswith("re:")]
-        regexes = [f"(?:{e[3:]})" for e in entries if e.startswith("re:")]
-        parts = ([rf"(?<![\w-])(?:{'|'.join(phrases)})(?![\w-])"] if phrases else []) + regexes
-        try:
-            patterns = (re.compile("|".join(parts), re.I),) if parts else ()
-        except re.error:
-            pass
-        out.append((kind, patterns))
-    return tuple(out)
+def _compiled(items: tuple) -> _Table:
+    return _Table(items)
 
 
 def _freeze(table: dict) -> tuple:
     return tuple((kind, tuple(entries)) for kind, entries in table.items())
 
 
-_DEFAULT_FROZEN: dict[tuple, tuple] = {}
+_DEFAULT: dict[tuple, _Table] = {}
 
 
-def _default_frozen() -> tuple:
-    """The default table frozen once (again only if someone edits it in place)."""
+def _default_table() -> _Table:
+    """The default table compiled once (again only if someone edits it in place)."""
     shape = tuple(map(len, DEFAULT_SECTION_KINDS.values()))
-    frozen = _DEFAULT_FROZEN.get(shape)
-    if frozen is None:
-        _DEFAULT_FROZEN.clear()
-        frozen = _DEFAULT_FROZEN[shape] = _freeze(DEFAULT_SECTION_KINDS)
-    return frozen
+    table = _DEFAULT.get(shape)
+    if table is None:
+        _DEFAULT.clear()
+        table = _DEFAULT[shape] = _compiled(_freeze(DEFAULT_SECTION_KINDS))
+    return table
 
 
 def classify_heading(heading: str | None, table: dict[str, list[str]] | None = None) -> str:
     """Return the section kind for ``heading`` ("other" when no keyword matches)."""
     if not heading or not heading.strip():
         return "other"
-    text = heading.strip()
-    for kind, patterns in _compiled(_freeze(table) if table is not None else _default_frozen()):
-        if any(p.search(text) for p in patterns):
-            return kind
-    return "other"
+    return (_compiled(_freeze(table)) if table is not None else _default_table()).classify(heading.strip())

@@ -132,10 +132,13 @@ def _parse_sources(units: list[_Unit]) -> list[Source]:
         m = SOURCE_MARKER_RE.match(text)
         marker = (m.group(1) or m.group(2)) if m else str(len(sources) + 1)
         body = text[m.end() :] if m else text
-        url = URL_RE.search(body)
-        doi = DOI_RE.search(body)
-        pmid = PMID_RE.search(body)
-        year = YEAR_RE.search(body)
+        # Each pattern's matches start with one of its keys (as find_links reads them): the
+        # first key offset where it matches is where a search finds it.
+        at = _KeyOffsets(fold(body))
+        url = _first_at(URL_RE, body, at.of("http", "www."))
+        doi = _first_at(DOI_RE, body, at.of("doi:", "http", "10."))
+        pmid = _first_at(PMID_RE, body, at.of("pmid"))
+        year = _first_at(YEAR_RE, body, at.of("19", "20"))
         sources.append(
             Source(
                 title=body.strip(),
@@ -147,6 +150,15 @@ def _parse_sources(units: list[_Unit]) -> list[Source]:
             )
         )
     return sources
+
+
+def _first_at(pat: re.Pattern, text: str, starts: list[int]) -> re.Match | None:
+    """``pat.search(text)`` when every match of ``pat`` starts at one of the sorted offsets ``starts``."""
+    for at in starts:
+        m = pat.match(text, at)
+        if m:
+            return m
+    return None
 
 
 def _clean_url(url: str) -> str:
@@ -288,7 +300,7 @@ def _is_call_to_action(text: str, may_ask: bool | None = None) -> bool:
     ``may_ask`` is False when the paragraph lacks the words every call-to-action entry needs
     (:class:`_NeededWords`), True when it holds some, None when not known.
     """
-    if _ARROW_END.search(text):
+    if _ends_with_arrow(text):
         return True
     if _cta_free(text, may_ask):
         return False  # no sentence of it can ask either: skip the split
@@ -299,7 +311,7 @@ def _is_call_to_action(text: str, may_ask: bool | None = None) -> bool:
     needed, left = len(sentences) // 2 + 1, len(sentences)
     for s in sentences:
         left -= 1
-        if _needed_words(("cta",)).lists_in(_folded_words(s.text, s.text.lower())) and wordlists.search("cta", s.text):
+        if _needed_words(("cta",)).lists_in(_folded_words(s.text)) and wordlists.search("cta", s.text):
             needed -= 1
             if not needed:
                 return True
@@ -328,7 +340,6 @@ def _cta_list_is_plain() -> bool:
     return not any(e.startswith("re:") and _CONTEXT_SYNTAX.search(e) for e in wordlists.entries("cta"))
 
 
-_ARROW_END = re.compile(r"[→»›]\s*$")
 _CONTEXT_SYNTAX = re.compile(r"\^|\$|\\[AZ]|\(\?<?[=!]")
 _WORD_RUN = re.compile(r"\w+")
 
@@ -347,19 +358,23 @@ _REGEX_ENTRY_WORDS = {
 }
 
 
-def _folded_words(text: str, low: str | None = None) -> list[str]:
-    """The runs of word characters of ``text``, folded as re.IGNORECASE compares them.
+def _ends_with_arrow(text: str) -> bool:
+    """``re.search(r"[→»›]\\s*$", text)``: ``\\s`` is ``str.isspace``, so the arrow is what is
+    left last once trailing whitespace is stripped."""
+    return text.rstrip()[-1:] in ("→", "»", "›")
 
-    ``low`` may pass ``text.lower()``: for ASCII text that is the folded text, with the same
-    word characters.
-    """
-    if low is not None and text.isascii():
-        return low.translate(_ASCII_NON_WORD).split()  # the same runs, found faster
+
+def _folded_words(text: str) -> list[str]:
+    """The runs of word characters of ``text``, folded as re.IGNORECASE compares them."""
+    if text.isascii():
+        # Folding is lower case in ASCII: one byte table lower-cases the word characters and
+        # turns the others into spaces, which split then drops.
+        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
     return fold(" ".join(_WORD_RUN.findall(text))).split(" ")
 
 
-# Every ASCII character that is not a word character, to a space.
-_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+# ASCII bytes: word characters lower-cased, every other byte a space.
+_ASCII_WORDS = bytes(ord(chr(b).lower()) if chr(b).isalnum() or chr(b) == "_" else 32 for b in range(128)) + b" " * 128
 
 
 def _entry_words(entry: str) -> list[frozenset[str]] | None:
@@ -447,7 +462,7 @@ def _special_kind(text: str) -> str | None:
         return None
     # Both lists are asked about the paragraph's words first: most paragraphs hold none of
     # the words their entries need, and are not gated.
-    may = _needed_words(_SPECIAL_LISTS).lists_in(_folded_words(text, low))
+    may = _needed_words(_SPECIAL_LISTS).lists_in(_folded_words(text))
     if "disclosure" in may and wordlists.search("disclosure", text) and _WE_ARE_PAID.search(low):
         return "disclosure"
     if _is_call_to_action(text, "cta" in may):

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from linting.core import wordlists
-from linting.core.document import Link, Sentence
+from linting.core.document import Link, Sentence, Source
 from linting.core.sentences import _WEAK_ABBREVIATIONS, ABBREVIATIONS, LIST_MARKER
-from linting.sources.txt import _DISCLAIMER_START, DOI_RE, EMAIL_RE, LIST_ITEM, PMID_RE, URL_RE, _clean_url
+from linting.sources.txt import (
+    _DISCLAIMER_START, DOI_RE, EMAIL_RE, LIST_ITEM, PMID_RE, SOURCE_MARKER_RE, URL_RE, YEAR_RE, _clean_url,
+)
 
 # ---- linting.core.sentences ------------------------------------------------------------------
 
@@ -170,6 +172,30 @@ def find_links(text: str) -> list[Link]:
     return links
 
 
+def parse_sources(lines: list[str]) -> list[Source]:
+    sources: list[Source] = []
+    for line in lines:
+        text = LIST_ITEM.sub("", line, count=1) if not SOURCE_MARKER_RE.match(line) else line
+        m = SOURCE_MARKER_RE.match(text)
+        marker = (m.group(1) or m.group(2)) if m else str(len(sources) + 1)
+        body = text[m.end() :] if m else text
+        url = URL_RE.search(body)
+        doi = DOI_RE.search(body)
+        pmid = PMID_RE.search(body)
+        year = YEAR_RE.search(body)
+        sources.append(
+            Source(
+                title=body.strip(),
+                url=_clean_url(url.group(0)) if url else "",
+                year=int(year.group(1)) if year else None,
+                doi=_clean_url(doi.group(1)) if doi else "",
+                pmid=pmid.group(1) if pmid else "",
+                marker=marker,
+            )
+        )
+    return sources
+
+
 def marker_numbers(inner: str) -> list[int]:
     """The numbers a citation marker's inside (``1, 3-5``) stands for."""
     numbers: list[int] = []
@@ -202,3 +228,23 @@ def special_kind(text: str) -> str | None:
             if asks * 2 > len(sentences):
                 return "cta"
     return None
+
+
+# ---- linting.core.section_kinds --------------------------------------------------------------
+
+
+def classify_heading(heading: str | None, table: dict[str, list[str]]) -> str:
+    """Every entry of every kind searched on its own, kinds in order."""
+    if not heading or not heading.strip():
+        return "other"
+    text = heading.strip()
+    for kind, entries in table.items():
+        for entry in entries:
+            if entry.startswith("re:"):
+                pattern = re.compile(entry[3:], re.I)
+            else:
+                words = r"\s+".join(re.escape(w) for w in entry.split())
+                pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", re.I)
+            if pattern.search(text):
+                return kind
+    return "other"

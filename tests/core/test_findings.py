@@ -53,3 +53,28 @@ def test_finding_init_takes_the_fields():
         pass
     else:
         raise AssertionError("Finding must stay frozen")
+
+
+def test_document_value_inits_take_the_fields():
+    """Sentence, Link and Citation write their own __init__ too: the same contract."""
+    import dataclasses
+    import inspect
+
+    from linting.core.document import Citation, Link, Sentence
+
+    for cls, args in ((Sentence, ("a", 0, 1)), (Link, ("https://x.example",)), (Citation, ("1", 0, 3))):
+        params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+        fields = dataclasses.fields(cls)
+        assert [p.name for p in params] == [f.name for f in fields], cls
+        assert [p.default for p in params] == [
+            inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields
+        ], cls
+        value = cls(*args)
+        assert value == cls(**dict(zip([f.name for f in fields], args))) and hash(value) == hash(dataclasses.replace(value))
+        assert dataclasses.asdict(value) == {f.name: getattr(value, f.name) for f in fields}
+        try:
+            setattr(value, fields[0].name, "x")
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError(f"{cls.__name__} must stay frozen")

@@ -104,7 +104,6 @@ def test_needed_words_never_rule_out_a_match(name):
     assert needed.by_word is not None  # every regex entry is in _REGEX_ENTRY_WORDS: the prefilter works
     for text in _random_texts(4, 6000) + [u.text for t in _articles() for u in txt._units(t.split("\n"))]:
         if wordlists.search(name, text):
-            assert name in needed.lists_in(txt._folded_words(text, text.lower())), repr(text)
             assert name in needed.lists_in(txt._folded_words(text)), repr(text)
 
 
@@ -121,7 +120,7 @@ def test_ascii_words_are_the_regex_word_runs():
     rng = random.Random(5)
     for _ in range(20000):
         text = "".join(chr(rng.randrange(128)) for _ in range(rng.randint(0, 30)))
-        assert txt._folded_words(text, text.lower()) == txt._WORD_RUN.findall(text.lower()), repr(text)
+        assert txt._folded_words(text) == txt._WORD_RUN.findall(text.lower()), repr(text)
 
 
 def test_heading_candidates_links_and_markers_as_the_reference():
@@ -140,3 +139,60 @@ def test_heading_candidates_links_and_markers_as_the_reference():
     for inner in ["1", "01", "٣", "1,2", "1–3", "2-60", "1, 3-4", "12 - 14", "999"]:
         cites = txt.find_citations(f"x [{inner}]", [])
         assert [c.marker for c in cites] == [str(n) for n in ref.marker_numbers(inner)], inner
+
+
+def _heading_words(table: dict) -> list[str]:
+    words = [w for entries in table.values() for e in entries if not e.startswith("re:") for w in e.split()]
+    return words + ["ſources", "Ris\u212a", "rİsks", "rısks", "side-", "-effects", "works", "how", "don't", "FAQ's",
+                    "x", "-", "'", "\u00a0", "\t", "_", "2", "books", "re-book", "é", "Ǆ", "ǅ", "ǆ"]
+
+
+def _random_headings(seed: int, count: int, words: list[str]) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        text = rng.choice([" ", "  ", "-", "", "\n"]).join(rng.choice(words) for _ in range(rng.randint(0, 5)))
+        out.append(text.upper() if rng.random() < 0.2 else text.title() if rng.random() < 0.2 else text)
+    return out
+
+
+def test_headings_classified_as_the_reference():
+    from linting.core import section_kinds
+
+    table = section_kinds.DEFAULT_SECTION_KINDS
+    headings = [u.text for t in _articles() for u in txt._units(t.split("\n")) if len(u.text) < 120]
+    headings += _random_headings(8, 20000, _heading_words(table)) + [None, "", "  "]
+    for heading in headings:
+        assert section_kinds.classify_heading(heading) == ref.classify_heading(heading, table), repr(heading)
+    # A table with regular expressions, non-ASCII phrases and entries without words.
+    custom = {
+        "faq": ["re:^any", "q&a"], "risks": ["risiko", "ſide", "-", "re:(?<=x)y"], "costs": ["précis", "kost", "K"],
+        "cta": ["book*", "join us", "re:\\bnow$"], "empty": [],
+    }
+    for heading in _random_headings(9, 20000, _heading_words(custom) + ["any", "xy", "now", "kost", "q&a", "Précis"]):
+        assert section_kinds.classify_heading(heading, custom) == ref.classify_heading(heading, custom), repr(heading)
+
+
+def test_arrow_end_as_the_regex():
+    import re
+    import sys
+
+    assert all((re.match(r"\s", chr(c)) is not None) == chr(c).isspace() for c in range(sys.maxunicode + 1))
+    pattern = re.compile(r"[→»›]\s*$")
+    rng = random.Random(10)
+    pieces = ["→", "»", "›", ">", " ", "\n", "\t", "\u00a0", "\u2028", "\x1c", "\x85", "a", "book now", "\u200b"]
+    texts = ["", "→", "→\n", "→\n\n", "a →", "→ a"] + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(20000)]
+    for text in texts:
+        assert txt._ends_with_arrow(text) == bool(pattern.search(text)), repr(text)
+
+
+def test_sources_parsed_as_the_reference():
+    lines = [u.text for t in _articles() for u in txt._units(t.split("\n"))]
+    pieces = ["[1] ", "2. ", "- ", "Smith J. ", "Title ", "HTTPS://x.org/a ", "www.x.com ", "doi:10.1234/ab.c ", "DOİ: 10.12345/x ",
+              "https://dx.doi.org/10.1000/182 ", "PMID: 1234567 ", "pmıd 12345 ", "1999 ", "2024;12:3. ", "19 ", "20", "2019a ",
+              "x1999 ", "(2001) ", "10.1/x ", "ſ", "K", "İ", "ı", "é", "£", " ", "\t", ", ", "; "]
+    rng = random.Random(11)
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(20000)]
+    units = [txt._Unit(line, False) for line in lines]
+    assert txt._parse_sources(units) == ref.parse_sources(lines)
+

@@ -129,7 +129,8 @@ def test_dangling_prefilters_change_nothing(monkeypatch):
               "! ", "Call 0113 496 0000", "hello@clinic.example", "ŁINK", "link", "button", "é", "www.x.example",
               "hTTps://a.example", " ", "Watch it here.", "More ", "Kinetic", "Download the guide"]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
-    sections = [Section(kind="intro", text=t) for t in texts]
+    # Non-body sections are split only when some sentence of them may dangle (_may_dangle_within).
+    sections = [Section(kind=kind, text=t) for t in texts for kind in ("intro", "sources", "disclaimer")]
     fast = [rules_links.dangling_spans(s) for s in sections]
     monkeypatch.setattr(rules_links, "_may_dangle", lambda low: True)
     monkeypatch.setattr(rules_links, "_may_hold", lambda low, *keys: True)

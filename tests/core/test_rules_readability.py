@@ -183,5 +183,37 @@ def test_syllable_memo_answers_like_counting():
 
     words = ["knee", "Knee", "cartilage", "it's", "'", "-", "re-examine", "injections"]
     textcache.clear_word_caches()
-    assert r._syllable_total(words) == sum(r._count_syllables(w) for w in words)
-    assert r._syllable_total(words) == sum(map(r.syllables, words))  # now from the memo
+    assert [r.syllables(w) for w in words] == [r._count_syllables(w) for w in words]
+    assert [r.syllables(w) for w in words] == [r._count_syllables(w) for w in words]  # now from the memo
+
+
+def _plain_counts(text: str) -> tuple[int, int, int]:
+    """What ``_Counts`` used to compute: the counts of the whole text, markers removed."""
+    import re
+
+    from linting.core.rules import readability as r
+
+    stripped = r._MARKERS.sub(" ", text)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", stripped)
+    return r.lexicon_count(stripped), len(words), sum(r._count_syllables(w) for w in words)
+
+
+def test_token_counts_sum_to_the_text_counts():
+    """``_totals`` adds up remembered per-token counts (digits read as "0"): the same figures."""
+    from linting.core import textcache
+    from linting.core.rules import readability as r
+    from linting.sources.txt import parse_txt
+
+    from ._articles import CITED, SEED_LIKE
+
+    texts = ["", " ", "12", "1 2", "[12]", "x[1]y", "[1,2–3]", "(doi:10.1/ab)", "(PMID: 123)", "PMID:99 x", "https://a.b/c",
+             "٣ [٣] [3] ３", "a\ud800b 9", "doc:1 pmid doi:", "İ K ſ ı", "it's 'n' 90's", "x\u2028y\u00a0z\x1c1"]
+    texts += [section.text for source in (SEED_LIKE, CITED, HARD + "\n\n" + EASY) for section in parse_txt(source).sections]
+    texts += _random_texts(17, 20000, "aZk '’-.é[1]2,–(doi:)PMID http://\n\t—\u00a0\x1c٣İſ\ud800")
+    for cold in (True, False):
+        if cold:
+            textcache.clear_word_caches()
+        for text in texts:
+            assert r._totals(text) == _plain_counts(text), repr(text)
+            counts = r._Counts(text)
+            assert (counts.lexicon, counts.words, counts.syllables) == _plain_counts(text), repr(text)

@@ -127,6 +127,8 @@ def not_a_claim(text: str, config=None) -> str | None:
 def claim_cues(text: str, config=None) -> list[str]:
     """Cue strings ("safety: 'completely safe'") when ``text`` asserts a checkable claim."""
     found = wordlists.matched_each(_CLAIM_NAMES, core_text(text), config)
+    if not any(found):
+        return []  # most sentences: no cue list matched
     return [f"{kind}: '{_short(word)}'" for kind, words in zip(CLAIM_KINDS, found) for word in words[:2]]
 
 
@@ -185,11 +187,31 @@ _REPORTING_KEYS = _any_of(
 )
 _JOURNAL_KEYS = _any_of("Lancet", "BMJ", "JAMA", "NEJM", "New", "Cochrane", "PLOS", "Nature", "Annals", "Journal")
 _EXPERT_KEYS = _any_of("Dr", "Doctor", "Prof")
+# Any key of the four: most sentences hold none, and one scan then answers all four tests.
+_ANY_KEYS = re.compile("|".join(p.pattern for p in (_NOUN_KEYS, _REPORTING_KEYS, _JOURNAL_KEYS, _EXPERT_KEYS)))
+
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_ACRONYM = re.compile(r"[A-Z]{2,}\w*")
+
+
+def _according_source(text: str) -> str | None:
+    """A source named after "according to": the one test of ``named_source`` that needs no key."""
+    m = _ACCORDING.search(text) if "ccording" in text or not text.isascii() or "ACCORDING" in text.upper() else None
+    if m:
+        target = m.group(1).strip()
+        first = target.split()[0] if target.split() else ""
+        if first[:1].isupper() and first.lower() not in _STOP_CAPS and first.lower() not in ("our", "experts"):
+            return "according to " + target
+        if _JOURNAL.search(target) or _CAPS_WORD.search(target):
+            return "according to " + target
+    return None
 
 
 @lru_cache(maxsize=4096)
 def named_source(text: str) -> str | None:
     """A specific named source in the sentence (registry, guideline, journal, trial, expert)."""
+    if not _holds(text, _ANY_KEYS):
+        return _according_source(text)
     nouns = _holds(text, _NOUN_KEYS)
     for m in _NAMED_WITH_NOUN.finditer(text) if nouns else ():
         words = [w for w in m.group(1).split() if w[:1].isupper()]
@@ -202,16 +224,11 @@ def named_source(text: str) -> str | None:
         words = [w for w in m.group(1).split() if w[:1].isupper()]
         meaningful = [w for w in words if w.lower() not in _STOP_CAPS]
         at_start = m.start() == 0 or text[: m.start()].strip() in ("", "The", "the")
-        if len(meaningful) >= 2 or any(re.fullmatch(r"[A-Z]{2,}\w*", w) for w in meaningful) or (meaningful and not at_start):
+        if len(meaningful) >= 2 or any(map(_ACRONYM.fullmatch, meaningful)) or (meaningful and not at_start):
             return m.group(0).strip()
-    m = _ACCORDING.search(text) if "ccording" in text or not text.isascii() or "ACCORDING" in text.upper() else None
-    if m:
-        target = m.group(1).strip()
-        first = target.split()[0] if target.split() else ""
-        if first[:1].isupper() and first.lower() not in _STOP_CAPS and first.lower() not in ("our", "experts"):
-            return "according to " + target
-        if _JOURNAL.search(target) or re.search(r"\b[A-Z]{2,}\b", target):
-            return "according to " + target
+    found = _according_source(text)
+    if found:
+        return found
     m = _JOURNAL.search(text) if _holds(text, _JOURNAL_KEYS) else None
     if m:
         return m.group(0)
@@ -222,7 +239,6 @@ def named_source(text: str) -> str | None:
 
 
 textcache.register(named_source.cache_clear)
-
 
 _TEXT_MARKER = re.compile(r"\[(\d{1,3})\]")
 
@@ -283,12 +299,14 @@ def _paragraph_after(section: Section, sentence: Sentence) -> str:
     return text[start.start() : end if end != -1 else len(text)].strip()
 
 
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|can|will)\b")
+
+
 def is_attribution_line(text: str) -> bool:
     if _ATTRIBUTION_LINE.match(text):
         return True
-    return len(text.split()) <= 10 and text[-1:] not in ".!?" and bool(_ORG_WORD.search(text)) and not re.search(
-        r"\b(?:is|are|was|were|has|have|can|will)\b", text
-    )
+    # The cheap test first: most paragraphs end a sentence.
+    return text[-1:] not in ".!?" and len(text.split()) <= 10 and bool(_ORG_WORD.search(text)) and not _VERB.search(text)
 
 
 class _SectionFacts:

@@ -108,6 +108,13 @@ def _may_dangle(low: str) -> bool:
     )
 
 
+def _may_dangle_within(low: str) -> bool:
+    """Some sentence of a text may pass ``_may_dangle``, ``low`` being the folded text: a
+    sentence's folded text is a piece of it (``fold`` maps character by character), so
+    holds a key or starts with a word only where the whole text holds it."""
+    return _may_dangle(low) or any(key in low for key in _BUY_STARTS)
+
+
 def _may_hold(low: str | None, *keys: str) -> bool:
     return low is None or any(k in low for k in keys)
 
@@ -116,7 +123,9 @@ def dangling_spans(section) -> list[tuple[int, int, str]]:
     """(start, end, cue) of link text left without a target in the section text."""
     text = section.text
     spans: list[tuple[int, int, str]] = []
-    for sentence in section.sentences:
+    # Only this rule splits the sources, disclaimer and disclosure into sentences: most need not be.
+    sentences = section.sentences if section.is_body or _may_dangle_within(fold(text)) else ()
+    for sentence in sentences:
         s_text = sentence.text
         # Folded text (as re.IGNORECASE compares) lets cheap substring tests skip regexes that cannot match.
         low = fold(s_text)
@@ -193,8 +202,8 @@ class DanglingLink(Rule):
 
     def check(self, doc, ctx):
         for section in doc.sections:
-            first_para = section.text.split("\n\n", 1)[0]
-            if section.heading and is_buy_label(section.heading) and not _URL_START.search(first_para):
+            # (the first paragraph is cut out only for a heading that reads as a button label)
+            if section.heading and is_buy_label(section.heading) and not _URL_START.search(section.text.split("\n\n", 1)[0]):
                 yield self.finding(
                     "Button label with no target.",
                     section=section,

@@ -61,14 +61,47 @@ def syllables(word: str) -> int:
     return found
 
 
-def _syllable_total(words: list[str]) -> int:
-    try:
-        return sum(map(_SYLLABLES.get, words))
-    except TypeError:  # None + int: some word is not known yet
-        return sum(map(syllables, words))
-
-
 textcache.register_word_cache(_SYLLABLES.clear)
+
+# Whitespace-separated token -> its (lexicon, words, syllables) counts packed in one int, the
+# token's digits all read as "0": no count depends on which digit it is (markers take any
+# ``\d``, words none), and numbers then repeat like words do. Each count of a text is the sum
+# over its tokens, since neither a marker nor a word holds whitespace; and none exceeds the
+# text's length, so the packed fields never carry into each other.
+_TOKENS: dict[str, int] = {}
+_TOKENS_KEPT = 50_000
+_FIELD = 48
+_FIELD_MASK = (1 << _FIELD) - 1
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+
+textcache.register_word_cache(_TOKENS.clear)
+
+
+def _token_counts(token: str) -> int:
+    stripped = strip_markers(token)
+    words = _WORD.findall(stripped)
+    return lexicon_count(stripped) << 2 * _FIELD | len(words) << _FIELD | sum(map(syllables, words))
+
+
+def _token(token: str) -> int:
+    found = _TOKENS.get(token)
+    if found is None:
+        if len(_TOKENS) >= _TOKENS_KEPT:
+            _TOKENS.clear()
+        found = _TOKENS[token] = _token_counts(token)
+    return found
+
+
+def _totals(text: str) -> tuple[int, int, int]:
+    """(lexicon_count, number of ``_WORD`` words, syllables) of ``strip_markers(text)``."""
+    # UTF-8 keeps every non-ASCII character in bytes >= 0x80: only ASCII digits change.
+    zeroed = text.encode("utf-8", "surrogatepass").translate(_ZERO_DIGITS).decode("utf-8", "surrogatepass")
+    tokens = zeroed.split()
+    try:
+        total = sum(map(_TOKENS.__getitem__, tokens))
+    except KeyError:  # some token is not known yet
+        total = sum(map(_token, tokens))
+    return total >> 2 * _FIELD, total >> _FIELD & _FIELD_MASK, total & _FIELD_MASK
 
 
 def strip_markers(text: str) -> str:
@@ -118,10 +151,7 @@ class _Counts:
 
     def __init__(self, text: str) -> None:
         self.text = strip_markers(text or "")
-        words = _WORD.findall(self.text)
-        self.lexicon = lexicon_count(self.text)
-        self.words = len(words)
-        self.syllables = _syllable_total(words)
+        self.lexicon, self.words, self.syllables = _totals(text or "")
         self._sentences: int | None = None
 
     def sentences(self) -> int:

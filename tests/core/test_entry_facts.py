@@ -1,0 +1,85 @@
+"""Every fact ``entrygates`` reads off an entry holds for every match of the entry.
+
+A gate built from one entry's facts alone must let through every text the entry matches, and
+say every offset a match starts at: keys read inside branches ("a\\s+lifetime" needs
+"lifetime"), digit keys (``\\d`` after a break starts a word) and the inner words and
+punctuation of plain entries ("pain-free" needs "free" and "-") included, for digits of any
+script and text with case-folding oddities.
+"""
+
+import random
+import re
+
+from linting.core import wordlists
+from linting.core.entrygates import entry_facts
+from linting.core.wordgate import Gate
+
+from .test_rules_wordlists import _reference, _texts
+
+ODD_ENTRIES = [
+    r"re:\b(?:can|may)\s+(?:\w+\s+)?(?:harm|be\s+fatal)\b",
+    r"re:\blast(?:s)?\s+(?:a\s+lifetime|for\s+(?:years|life))",
+    r"re:\b(?:over|up\s+to)\s+\d[\d,.]*\s*(?:million)?\s*(?:people|men)\b",
+    r"re:\b(?:\d[\d,.]*|one|two)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d[\d,]*|two|a\s+hundred)\b",
+    r"re:\bcode\s+[0-9]+\b", r"re:\bgrade\s+[a-cK]\b", r"re:\b(?:x|[0-9]y)\s+z\b", r"re:(?:a|)\s+b",
+    r"re:\bsize\s+(?:[\d]|big)\b", r"re:\bno\s+(?:one|a\s+single)\s+of\b",
+    "pain-free", "state-of-the-art", "£300 off", "don't know", "e-mail* us", "a*b c", "ſafe-ish",
+]
+# Texts each matching one of ODD_ENTRIES (checked): facts read wrongly would close their gate.
+MATCHING = [
+    "It can\u00a0really be  fatal.", "Results LAST A\nLIFETIME", "lasts for life", "over ٣ people", "Up to 𝟙𝟘men",
+    "over 3,000million people", "٣ in ١٠", "two out of every a hundred", "1 in 2", "code 42", "grade \u212a",
+    "9y z", "x\tz", " b", "size ٣", "NO ONE OF", "no a single of",
+    "PAIN-FREE", "State-of-the-Art", "£300\noff", "DON'T  KNOW", "E-MAILS us", "A*B c", "SAFE-ISH",
+]
+PIECES = [
+    "can", "may", "really", "harm", "be", "fatal", "lasts", "a", "lifetime", "for", "years", "life", "over",
+    "up", "to", "12", "3,000", "٣", "١٠", "𝟙", "million", "people", "men", "one", "two", "in", "out", "of",
+    "every", "hundred", "code", "grade", "K", "\u212a", "x", "9y", "z", "b", "size", "big", "no", "single",
+    " ", " ", "  ", "\n", "\t", "\u00a0", "-", ",", ".", "İ", "ſ", "'",
+]
+
+
+def _entries():
+    return sorted({e for name in wordlists.list_names() for e in wordlists.entries(name)}) + ODD_ENTRIES
+
+
+def _texts_for_entries(seed):
+    rng = random.Random(seed)
+    texts = list(_texts())
+    for _ in range(3000):
+        texts.append("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 16))))
+    return texts
+
+
+def _assert_gate_admits(entry, texts):
+    gate = Gate({1: entry_facts(entry)})
+    pattern = _reference([entry])
+    for text in texts:
+        found = [m.start() for m in pattern.finditer(text) if m.end() > m.start()] if text else []
+        if not found:
+            continue
+        seen = gate.seen(text)
+        assert seen.mask == 1, (entry, text[:80])
+        starts = gate.starts(seen, 1)
+        assert starts is None or set(found) <= set(starts), (entry, text[:80])
+
+
+def test_every_entry_fact_holds_for_its_matches():
+    texts = _texts_for_entries(0)
+    for entry in _entries():
+        _assert_gate_admits(entry, texts)
+
+
+def test_every_odd_entry_fact_holds_for_text_made_to_match():
+    for entry in ODD_ENTRIES:
+        _assert_gate_admits(entry, MATCHING)
+    for text in MATCHING:
+        assert any(_reference([entry]).search(text) for entry in ODD_ENTRIES), text
+
+
+def test_digit_keys_cover_every_digit_the_regex_reads():
+    _, keys, _, more = entry_facts(r"re:\bover\s+\d+\s+people")
+    digits = next(group for group in [keys, *more] if "0" in group)
+    assert {"٣", "𝟙", "０"} <= set(digits)
+    assert all(re.fullmatch(r"\d", ch) for ch in digits)
