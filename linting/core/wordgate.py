@@ -237,7 +237,7 @@ class Gate:
         if seen is not None:
             return seen
         words, offsets = _SCANS.get(text) or scan(text)
-        return self._remember(self._judge(text, words, self._bits(words), offsets, 0, True))
+        return self._remember(self._judge(text, words, self._bits(words), offsets, 0, self._any_sub is not None))
 
     def prime(self, text: str, spans) -> None:
         """Gate each ``text[start:end]`` of ``spans`` from one scan of the words of ``text``.
