@@ -17,8 +17,8 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import reduce
-from itertools import accumulate, compress, repeat
-from operator import or_
+from itertools import accumulate, repeat
+from operator import and_, itemgetter, or_
 from operator import sub as _minus
 
 import _sre
@@ -28,6 +28,7 @@ _WORD_SPLIT = re.compile(r"(\w+)")  # the same words, with the gaps between them
 _DIGIT = re.compile(r"\d")
 _TWO_WORD_CHARS = re.compile(r"\w\w")  # a cut between them would split a word
 _START = re.Match.start
+_SECOND = itemgetter(1)
 _CACHE_LIMIT = 100_000  # distinct words remembered
 _TEXTS_KEPT = 2_000  # texts remembered: about the sentences and sections of a few articles
 
@@ -128,14 +129,15 @@ class _Seen:
         self._digits: list[int] | None = None
         self._folded: str | None = None
 
-    def runs(self) -> list[tuple[int, int]]:
-        """(offset, word bits) of each word the gate knows something of (an entry may start at it,
-        or it keys one); ``bits & mask`` holds the entries of ``mask`` that may start there."""
+    def runs(self, starting: int) -> list[tuple[int, int]]:
+        """(offset, start bits) of each word some entry may start at (``starting``: every entry's
+        start bit); ``bits & mask`` holds the entries of ``mask`` that may start there. Words that
+        only key an entry or hold a digit are left out: no query would pick them."""
         if self._runs is None:
             offsets = self._offsets
             if self._base:
                 offsets = map(_minus, offsets, repeat(self._base))
-            self._runs = list(compress(zip(offsets, self._bits), self._bits))
+            self._runs = list(filter(_SECOND, zip(offsets, map(and_, self._bits, repeat(starting)))))
         return self._runs
 
     def digits(self) -> list[int]:
@@ -326,7 +328,7 @@ class Gate:
         """Sorted offsets where entries in ``mask`` may match; None when any may match anywhere."""
         if mask & self.always:
             return None
-        found = [at for at, bits in seen.runs() if bits & mask]
+        found = [at for at, bits in seen.runs(self._starts) if bits & mask]
         if not mask & self._elsewhere:
             return found  # only word starts: already sorted and distinct
         extra = bool(mask & (self.digit | self.begin))
