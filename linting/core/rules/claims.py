@@ -5,12 +5,36 @@ from __future__ import annotations
 import re
 
 from linting.core import wordlists
+from linting.core.analysis import memo
 from linting.core.findings import Severity
 from linting.core.registry import Rule, RuleDocs, registry
 
 from .claim_text import iter_claims, not_a_claim, sentence_support
 
 _NEGATED = re.compile(r"\b(?:no|not|never|isn't|aren't|nor|without)\s+(?:\w+\s+){0,2}$", re.I)
+# The lists the vague-attribution, promotional and absolute rules read in every body sentence.
+_SENTENCE_LISTS = ("vague_attribution", "peacock", "absolute")
+
+
+def _listed(doc, ctx) -> list[tuple]:
+    """(section, sentence, matched words of each of ``_SENTENCE_LISTS``) for the body sentences
+    where one of them matches, in document order.
+
+    Worked out once for the three rules: one gated query per sentence instead of three, and each
+    rule then walks only the few sentences that concern it. A list's words are empty exactly
+    when it has no match (``matched`` lists the matches' strings).
+    """
+
+    def compute() -> list[tuple]:
+        found = []
+        for section in doc.body_sections:
+            for sentence in section.sentences:
+                words = wordlists.matched_each(_SENTENCE_LISTS, sentence.text, ctx.config)
+                if words[0] or words[1] or words[2]:
+                    found.append((section, sentence, words))
+        return found
+
+    return memo(ctx, doc, "claims.listed", compute)
 
 
 @registry.register
@@ -67,18 +91,16 @@ class VagueAttribution(Rule):
     )
 
     def check(self, doc, ctx):
-        for section in doc.body_sections:
-            for sentence in section.sentences:
-                cues = wordlists.matched("vague_attribution", sentence.text, ctx.config)
-                if not cues or sentence_support(section, sentence)[0] is not None:
-                    continue
-                yield self.finding(
-                    f"Vague attribution: '{cues[0]}' names no source.",
-                    section=section,
-                    sentence=sentence,
-                    cues=cues,
-                    suggestion="Say which study, organisation or expert, and cite it.",
-                )
+        for section, sentence, (cues, _, _) in _listed(doc, ctx):
+            if not cues or sentence_support(section, sentence)[0] is not None:
+                continue
+            yield self.finding(
+                f"Vague attribution: '{cues[0]}' names no source.",
+                section=section,
+                sentence=sentence,
+                cues=cues,
+                suggestion="Say which study, organisation or expert, and cite it.",
+            )
 
 
 @registry.register
@@ -98,19 +120,15 @@ class PromotionalWording(Rule):
     )
 
     def check(self, doc, ctx):
-        for section in doc.sections:
-            if not section.is_body:
-                continue
-            for sentence in section.sentences:
-                cues = wordlists.matched("peacock", sentence.text, ctx.config)
-                if cues:
-                    yield self.finding(
-                        f"Promotional wording: {', '.join(repr(c) for c in cues[:3])}.",
-                        section=section,
-                        sentence=sentence,
-                        cues=cues,
-                        suggestion="State a specific fact instead of praise.",
-                    )
+        for section, sentence, (_, cues, _) in _listed(doc, ctx):
+            if cues:
+                yield self.finding(
+                    f"Promotional wording: {', '.join(repr(c) for c in cues[:3])}.",
+                    section=section,
+                    sentence=sentence,
+                    cues=cues,
+                    suggestion="State a specific fact instead of praise.",
+                )
 
 
 @registry.register
@@ -130,20 +148,21 @@ class AbsoluteClaim(Rule):
     )
 
     def check(self, doc, ctx):
-        for section in doc.body_sections:
-            for sentence in section.sentences:
-                cues = []
-                for m in wordlists.find_all("absolute", sentence.text, ctx.config):
-                    word = " ".join(m.group(0).lower().split())
-                    if not word.startswith(("no ", "never")) and _NEGATED.search(sentence.text[: m.start()]):
-                        continue
-                    cues.append(word)
-                if cues and not_a_claim(sentence.text, ctx.config) not in ("question", "evidence_state"):
-                    cues = list(dict.fromkeys(cues))
-                    yield self.finding(
-                        f"Absolute claim: {', '.join(repr(c) for c in cues[:3])}.",
-                        section=section,
-                        sentence=sentence,
-                        cues=cues,
-                        suggestion="No treatment is certain or risk-free: give the real figures and their source.",
-                    )
+        for section, sentence, (_, _, listed) in _listed(doc, ctx):
+            if not listed:
+                continue
+            cues = []
+            for m in wordlists.find_all("absolute", sentence.text, ctx.config):
+                word = " ".join(m.group(0).lower().split())
+                if not word.startswith(("no ", "never")) and _NEGATED.search(sentence.text[: m.start()]):
+                    continue
+                cues.append(word)
+            if cues and not_a_claim(sentence.text, ctx.config) not in ("question", "evidence_state"):
+                cues = list(dict.fromkeys(cues))
+                yield self.finding(
+                    f"Absolute claim: {', '.join(repr(c) for c in cues[:3])}.",
+                    section=section,
+                    sentence=sentence,
+                    cues=cues,
+                    suggestion="No treatment is certain or risk-free: give the real figures and their source.",
+                )
