@@ -23,6 +23,17 @@ def test_one_scan_for_any_key_holds_exactly_when_one_of_the_four_does():
         assert ct._holds(text, ct._ANY_KEYS) == any(ct._holds(text, k) for k in keys), text
 
 
+def test_keys_grouped_by_first_character_are_found_where_one_starts():
+    groups = (ct._NOUN_WORDS, ct._REPORTING_WORDS, ct._JOURNAL_WORDS, ct._EXPERT_WORDS, ("a", "ab", "İ", "ſt", ".", "a."))
+    texts = _random_texts(3) + ["Drug", "Do", "stat", "ab", "İ", "i", "ſ"]
+    for keys in groups:
+        pattern = ct._any_of(*keys)
+        for text in texts:
+            starts = [i for i in range(len(text)) if text.startswith(keys, i)]
+            found = pattern.search(text)
+            assert (found.start() if found else None) == (starts[0] if starts else None), (keys, text)
+
+
 def _reference_named_source(text):
     """``named_source`` as first written: each test behind its own keys, in order."""
     nouns = ct._holds(text, ct._NOUN_KEYS)
