@@ -78,3 +78,20 @@ def test_attribution_lines_are_read_as_before():
             and not re.search(r"\b(?:is|are|was|were|has|have|can|will)\b", text)
         )
         assert ct.is_attribution_line(text) == expected, text
+
+
+def test_advice_patterns_match_only_texts_that_may_advise():
+    starts = list(ct._IMPERATIVE_STARTS) + list(ct._CONDITIONAL_STARTS)
+    rng = random.Random(4)
+    odd = ["İf you", "ſtop", "\u212aeep", "K", "ſ", "İ", "DON'T", "don’t", "E-MAIL", "Never  take", "If\u00a0you", " ", "\n", "x"]
+    texts = odd + [
+        rng.choice([s.replace("\\s+", " ").replace("(?:stop|take)", "stop") for s in starts] + odd).upper()
+        if rng.random() < 0.3 else "".join(rng.choice(starts + odd + PIECES) for _ in range(rng.randint(0, 4)))
+        for _ in range(5000)
+    ]
+    matched = 0
+    for text in texts:
+        if ct._IMPERATIVE.match(text) or ct._CONDITIONAL_ADVICE.match(text):
+            matched += 1
+            assert ct._may_advise(text), text
+    assert matched > 500

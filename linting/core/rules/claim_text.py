@@ -33,14 +33,22 @@ _CLAIM_NAMES = tuple(f"claim_{kind}" for kind in CLAIM_KINDS)
 # Sections whose sentences the claims rules do not judge.
 SKIP_KINDS = frozenset({"disclaimer", "disclosure", "sources", "cta"})
 
-_IMPERATIVE = re.compile(
-    r"^(?:ask|check|remember|plan|bring|eat|do|don't|never\s+(?:stop|take)|set|use|wear|take|consider|call|"
-    r"email|e-mail|please|tell|make\s+sure|talk|speak|avoid|keep|try|see|read|watch|follow|get|fill|contact|"
-    r"visit|book|apply|find\s+out|learn|discuss|drink|stop|start|budget|compare|choose|look|go|join|sign|"
-    r"register|request|consult|seek|note|write|send|let|store|treat\s+it|give|put|wash|sit|stand|walk|rest)\b",
-    re.I,
+_IMPERATIVE_STARTS = (
+    "ask", "check", "remember", "plan", "bring", "eat", "do", "don't", r"never\s+(?:stop|take)", "set", "use", "wear",
+    "take", "consider", "call", "email", "e-mail", "please", "tell", r"make\s+sure", "talk", "speak", "avoid", "keep",
+    "try", "see", "read", "watch", "follow", "get", "fill", "contact", "visit", "book", "apply", r"find\s+out", "learn",
+    "discuss", "drink", "stop", "start", "budget", "compare", "choose", "look", "go", "join", "sign", "register",
+    "request", "consult", "seek", "note", "write", "send", "let", "store", r"treat\s+it", "give", "put", "wash", "sit",
+    "stand", "walk", "rest",
 )
-_CONDITIONAL_ADVICE = re.compile(r"^(?:if|before|when|once|while)\s+you\b", re.I)
+_CONDITIONAL_STARTS = ("if", "before", "when", "once", "while")
+_IMPERATIVE = re.compile(r"^(?:" + "|".join(_IMPERATIVE_STARTS) + r")\b", re.I)
+_CONDITIONAL_ADVICE = re.compile(r"^(?:" + "|".join(_CONDITIONAL_STARTS) + r")\s+you\b", re.I)
+# The letters each start above begins with: a text whose first _ADVICE_SPAN characters are
+# ASCII and, lower-cased, begin with none of them matches neither pattern (in ASCII,
+# re.IGNORECASE compares letters lower-cased).
+_ADVICE_LETTERS = tuple(re.match(r"[a-z'-]*", start).group() for start in _IMPERATIVE_STARTS + _CONDITIONAL_STARTS)
+_ADVICE_SPAN = max(map(len, _ADVICE_LETTERS))
 # "Your pharmacist can check whether ...": pointing the reader to a professional is advice.
 _ADVISER = re.compile(
     r"^(?:your|a|the)\s+(?:[\w-]+\s+)?(?:pharmacist|doctor|gp|nurse|midwife|dentist|optician|specialist|consultant|team|care\s+team|"
@@ -111,6 +119,12 @@ def core_text(text: str) -> str:
     return text.strip()  # nothing for _LEAD to remove
 
 
+def _may_advise(text: str) -> bool:
+    """False when neither _IMPERATIVE nor _CONDITIONAL_ADVICE can match ``text``."""
+    head = text[:_ADVICE_SPAN]
+    return not head.isascii() or head.lower().startswith(_ADVICE_LETTERS)
+
+
 def not_a_claim(text: str, config=None) -> str | None:
     """The reason ``text`` is not a claim (question, advice, definition, ...), or None."""
     t = core_text(text)
@@ -118,7 +132,7 @@ def not_a_claim(text: str, config=None) -> str | None:
         return "empty"
     if t.rstrip("\"'”’) ").endswith("?"):
         return "question"
-    if _IMPERATIVE.match(t) or _CONDITIONAL_ADVICE.match(t) or _ADVISER.match(t):
+    if _may_advise(t) and (_IMPERATIVE.match(t) or _CONDITIONAL_ADVICE.match(t)) or _ADVISER.match(t):
         return "advice or instruction"
     hit = wordlists.first_hit(_NOT_CLAIM_NAMES, t, config)
     return NOT_CLAIM_LISTS[hit][0] if hit >= 0 else None
