@@ -25,6 +25,26 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# re.IGNORECASE finds Greek iota (a word character) equal to U+0345 (a combining mark, not a word
+# character): an entry spelling such a letter may match where no word of the text starts, so it
+# is always tried. tests/core/test_entry_facts.py checks no other class mixes the two kinds.
+_TWO_FACED = fold("\u0345")
+
+
+def _two_faced(items) -> bool:
+    """Whether a parsed regex reads a literal (or a range holding one) of the two-faced class."""
+    for item in items:
+        if isinstance(item, tuple) and len(item) == 2 and item[0] in (_C.LITERAL, _C.NOT_LITERAL):
+            if fold(chr(item[1])) == _TWO_FACED:
+                return True
+        elif isinstance(item, tuple) and len(item) == 2 and item[0] is _C.RANGE:
+            if any(fold(chr(c)) == _TWO_FACED for c in range(item[1][0], item[1][1] + 1)):
+                return True
+        elif isinstance(item, (tuple, list, _parser.SubPattern)) and _two_faced(item):
+            return True
+    return False
+
+
 def entry_gates(entry: str) -> tuple[list, list[str]]:
     """(gates, keys) for one entry. Any one gate must hold; so must one of the keys, if any.
 
@@ -47,6 +67,8 @@ def entry_facts(entry: str) -> tuple[list, list[str], str, list[list[str]]]:
     if entry.startswith("re:"):
         try:
             parsed = _parser.parse(entry[3:], re.IGNORECASE)
+            if _two_faced(list(parsed)):
+                return [None], [], "", []
             line_starts = bool(parsed.state.flags & re.MULTILINE)
             gates = _starts(list(parsed), _NOWHERE, "", line_starts)
             needs: list[str] = []
@@ -61,7 +83,7 @@ def entry_facts(entry: str) -> tuple[list, list[str], str, list[list[str]]]:
     # of word characters in them starts a word of the text ("pain-free" needs "free" and "-").
     literal = [w[:-1] if w.endswith("*") else w for w in entry.split()]
     stem = literal[0] if literal else ""
-    if not stem:
+    if not stem or _TWO_FACED in fold(entry):
         return [None], [], "", []
     lead = _WORD_RUN.match(stem)
     runs = [m.group() for w in literal for m in _WORD_RUN.finditer(w)]

@@ -10,6 +10,8 @@ script and text with case-folding oddities.
 import random
 import re
 
+import pytest
+
 from linting.core import wordlists
 from linting.core.entrygates import entry_facts
 from linting.core.wordgate import Gate
@@ -84,3 +86,34 @@ def test_digit_keys_cover_every_digit_the_regex_reads():
     digits = next(group for group in [keys, *more] if "0" in group)
     assert {"٣", "𝟙", "０"} <= set(digits)
     assert all(re.fullmatch(r"\d", ch) for ch in digits)
+
+
+def test_iota_is_the_one_letter_ignorecase_finds_equal_to_a_non_word_character():
+    """Entries holding it are always tried: for every other character, one that re.IGNORECASE
+    finds equal to a word character is a word character itself, so a stem read from an entry
+    covers a run of word characters of the text."""
+    import sys
+
+    from linting.core.entrygates import _TWO_FACED
+    from linting.core.wordgate import fold
+
+    folds: dict[str, set[bool]] = {}
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        folds.setdefault(fold(ch), set()).add(ch.isalnum() or ch == "_")
+    assert [f for f, kinds in folds.items() if len(kinds) > 1] == [_TWO_FACED]
+
+
+@pytest.mark.parametrize("entry", ["\u03b9\u03b4\u03ad\u03b1", r"re:[\u03b1-\u03c9]\u03b4\u03ad\u03b1", r"re:\u0399\u03b4\u03ad\u03b1"])
+def test_an_entry_spelling_iota_matches_the_combining_mark_it_folds_with(entry):
+    """U+0345 is no word character, so no word of the text starts there: the entry is always tried."""
+    from linting.core.config import Config
+
+    config = Config(words={"peacock": [entry]})
+    text = "x \u0345\u03b4\u03ad\u03b1 y \u03b9\u03b4\u03ad\u03b1"
+    expected = [m.span() for m in wordlists.pattern("peacock", config).finditer(text)]
+    assert (2, 6) in expected
+    assert [m.span() for m in wordlists.find_all("peacock", text, config)] == expected
+    assert entry_facts(entry)[0] == [None]
