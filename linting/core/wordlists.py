@@ -35,6 +35,7 @@ from .wordgate import Gate, fold, forget_scans, offsets_of
 
 if TYPE_CHECKING:
     from .config import Config
+    from .wordgate import _Seen
 
 DATA_DIR = Path(__file__).with_name("data")
 ALL, FIRST, WORDS = 0, 1, 2  # what _Compiled.matches returns

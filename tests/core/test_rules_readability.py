@@ -5,8 +5,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-
 from linting.core.config import Config
 from linting.core.rules.readability import reading_grade
 
