@@ -39,10 +39,21 @@ def _hyphenator():
     return get_pyphen("en_US")
 
 
-# word -> syllables. A plain dict read with ``map(dict.get, words)`` costs far less per word than
-# an lru_cache call; it is bounded by being emptied when full.
-_SYLLABLES: dict[str, int] = {}
-_SYLLABLES_KEPT = 50_000
+class _WordMemo(dict):
+    """A per-word cache: ``memo[word]`` computes a missing entry with ``compute``. Read as a
+    plain dict (a hit costs far less than an lru_cache call); emptied when full, and registered
+    as a word cache so a fully cold measurement can clear it."""
+
+    def __init__(self, compute, limit: int = 50_000) -> None:
+        super().__init__()
+        self._compute, self._limit = compute, limit
+        textcache.register_word_cache(self.clear)
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self._limit:
+            self.clear()
+        found = self[word] = self._compute(word)
+        return found
 
 
 def _count_syllables(word: str) -> int:
@@ -52,29 +63,21 @@ def _count_syllables(word: str) -> int:
     return len(_hyphenator().positions(word)) + 1
 
 
+_SYLLABLES = _WordMemo(_count_syllables)  # word -> syllables
+
+
 def syllables(word: str) -> int:
-    found = _SYLLABLES.get(word)
-    if found is None:
-        if len(_SYLLABLES) >= _SYLLABLES_KEPT:
-            _SYLLABLES.clear()
-        found = _SYLLABLES[word] = _count_syllables(word)
-    return found
+    return _SYLLABLES[word]
 
-
-textcache.register_word_cache(_SYLLABLES.clear)
 
 # Whitespace-separated token -> its (lexicon, words, syllables) counts packed in one int, the
 # token's digits all read as "0": no count depends on which digit it is (markers take any
 # ``\d``, words none), and numbers then repeat like words do. Each count of a text is the sum
 # over its tokens, since neither a marker nor a word holds whitespace; and none exceeds the
 # text's length, so the packed fields never carry into each other.
-_TOKENS: dict[str, int] = {}
-_TOKENS_KEPT = 50_000
 _FIELD = 48
 _FIELD_MASK = (1 << _FIELD) - 1
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
-
-textcache.register_word_cache(_TOKENS.clear)
 
 
 def _token_counts(token: str) -> int:
@@ -83,13 +86,7 @@ def _token_counts(token: str) -> int:
     return lexicon_count(stripped) << 2 * _FIELD | len(words) << _FIELD | sum(map(syllables, words))
 
 
-def _token(token: str) -> int:
-    found = _TOKENS.get(token)
-    if found is None:
-        if len(_TOKENS) >= _TOKENS_KEPT:
-            _TOKENS.clear()
-        found = _TOKENS[token] = _token_counts(token)
-    return found
+_TOKENS = _WordMemo(_token_counts)
 
 
 def _totals(text: str) -> tuple[int, int, int]:
@@ -97,10 +94,7 @@ def _totals(text: str) -> tuple[int, int, int]:
     # UTF-8 keeps every non-ASCII character in bytes >= 0x80: only ASCII digits change.
     zeroed = text.encode("utf-8", "surrogatepass").translate(_ZERO_DIGITS).decode("utf-8", "surrogatepass")
     tokens = zeroed.split()
-    try:
-        total = sum(map(_TOKENS.__getitem__, tokens))
-    except KeyError:  # some token is not known yet
-        total = sum(map(_token, tokens))
+    total = sum(map(_TOKENS.__getitem__, tokens))  # unknown tokens counted on the way
     return total >> 2 * _FIELD, total >> _FIELD & _FIELD_MASK, total & _FIELD_MASK
 
 
