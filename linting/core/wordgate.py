@@ -202,6 +202,19 @@ class Gate:
                 keyed_in[slot - 1] |= bit
                 for key in group:
                     self.stems[key] = self.stems.get(key, 0) | bit << slot
+        # A substring of word characters occurs in a text exactly when one of its words holds it,
+        # so such substrings are read off the words, once per word. (Characters re.IGNORECASE
+        # finds equal fold alike and are all word characters or none, tests/core/test_entry_facts.py
+        # checks; iota, the exception, folds to U+0345, which is none.)
+        self._word_subs = {s: b for s, b in self.subs.items() if all(ch.isalnum() or ch == "_" for ch in s)}
+        # The substrings still looked for in each text; one that holds another substring with
+        # the same entries (or more) adds nothing: "us$" is never found without "$".
+        text_subs = [
+            sub for sub, bits in self.subs.items()
+            if sub not in self._word_subs
+            and not any(other != sub and other in sub and bits & ~more == 0 for other, more in self.subs.items())
+        ]
+        self._text_subs = {sub: self.subs[sub] for sub in text_subs}
         self._starts = reduce(or_, self.bits, 0)
         self._needed = reduce(or_, self.needs.values(), 0)
         self._slots = [(keyed, ~keyed, slot) for slot, keyed in enumerate(keyed_in, 1)]
@@ -210,10 +223,11 @@ class Gate:
         self._elsewhere = reduce(or_, self.subs.values(), self.digit | self.begin)
         self._longest = max(map(len, [*self.stems, *self.firsts]), default=0)
         # Does the text hold any of the substrings? (one scan; most texts hold none)
-        self._any_sub = re.compile("|".join(map(re.escape, sorted(self.subs, key=len, reverse=True)))) if self.subs else None
+        subs = self._text_subs
+        self._any_sub = re.compile("|".join(map(re.escape, sorted(subs, key=len, reverse=True)))) if subs else None
         # Substrings and needs made only of caseless characters ("£", "%", ":") are looked for in
         # the text as written: most texts then never need folding.
-        self._subs_as_written = all(map(caseless, self.subs))
+        self._subs_as_written = all(map(caseless, subs))
         self._needs_as_written = all(map(caseless, self.needs))
         self._word: dict[str, int] = {}  # word -> the OR of its stems' bits (and _digit)
         self._firsting: dict[str, int] = {}  # first word of a text -> entries that may start there
@@ -225,11 +239,17 @@ class Gate:
             bits |= stems.get(folded[:k], 0)
         return bits
 
+    def _sub_bits(self, word: str) -> int:
+        folded = fold(word)
+        return reduce(or_, [bits for sub, bits in self._word_subs.items() if sub in folded], 0)
+
     def _learn(self, words: list[str]) -> None:
         if len(self._word) > _CACHE_LIMIT:
             self.forget_words()
         for word in set(words):
             bits = self._stem_bits(word, self.stems) | (self.wdigit if word[0].isdecimal() else 0)
+            if self._word_subs:
+                bits |= self._sub_bits(word)
             # \d matches only inside \w+ runs (decimal digits are word characters): a text
             # holds a digit exactly when one of its words does.
             self._word[word] = bits | self._digit if _DIGIT.search(word) else bits
@@ -295,7 +315,7 @@ class Gate:
         if subs:
             hay = text if self._subs_as_written else seen.folded()
             if self._any_sub.search(hay):
-                for sub_text, sub_bits in self.subs.items():
+                for sub_text, sub_bits in self._text_subs.items():
                     if sub_bits & ~mask and sub_text in hay:
                         mask |= sub_bits
         for keyed, unkeyed, slot in self._slots:

@@ -1,7 +1,8 @@
 """The gate's one-int-per-word reading never loses a match the entry's own regex finds.
 
-Each word's int carries an entry's start bit, its key and further-key helper bits, and a
-"holds a digit" flag; a primed section looks for substrings once for all its sentences. The
+Each word's int carries an entry's start bit (also when the word holds a substring of word
+characters the entry starts with), its key and further-key helper bits, and a "holds a digit"
+flag; a primed section looks for the other substrings once for all its sentences. The
 straightforward check: compile every entry alone and look for it at every offset; wherever it
 matches, the gate must let its entry through and offer that offset as a start.
 """
@@ -16,6 +17,8 @@ from linting.core.config import Config
 _ODD = [
     "İnjections", "ſafe", "KELVIN \u212a", "rıſk-free", "\u00a0", "\u2009", "\u3000", "\t", "\n\n",
     "٣٠٪", "１２%", "²", "𝟘", "9 in 10", "10 %", "£300", "US$ 400", "usd 450", "€", "$", ":", ",",
+    # substrings inside words, and spelt with characters that fold to ASCII letters
+    "reſubstitutes", "SHOULDN'T", "unſhould", "xſafe", "WAITİNG", "eur9", "aus$5", "\u0345ng",
 ]
 _WORDS = [
     "the", "a", "recent", "study", "studies", "show", "more", "than", "less", "common", "in",
@@ -23,8 +26,8 @@ _WORDS = [
     "proven", "guaranteed", "experts", "agree", "substitute", "not", "should", "advice", "book", "now",
 ]
 _EXTRA = {  # config entries that exercise every kind of gate
-    "peacock": [r"re:\d", r"re:[£$]\s?\d+", "free of charge", r"re:(?m:^book)\b", r"re:\Bing\b", "per cent*"],
-    "disclosure": [r"re:\d+\s?%", "we own the clinic", r"re:x?"],
+    "peacock": [r"re:\d", r"re:[£$]\s?\d+", "free of charge", r"re:(?m:^book)\b", r"re:\Bing\b", "per cent*", r"re:\Bıng", r"re:ould\b"],
+    "disclosure": [r"re:\d+\s?%", "we own the clinic", r"re:x?", r"re:\Bstitut", r"re:(?<=x)ſafe", r"re:us\$"],
 }
 
 
