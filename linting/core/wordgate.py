@@ -259,7 +259,7 @@ class Gate:
         if seen is not None:
             return seen
         words, offsets = _SCANS.get(text) or scan(text)
-        return self._remember(self._judge(text, words, self._bits(words), offsets, 0, self._any_sub is not None))
+        return self._remember(self._judge(text, words[0] if words else "", self._bits(words), offsets, 0, self._any_sub is not None))
 
     def prime(self, text: str, spans) -> None:
         """Gate each ``text[start:end]`` of ``spans`` from one scan of the words of ``text``.
@@ -290,7 +290,7 @@ class Gate:
         for start, end, piece in todo:
             i = bisect_left(offsets, start)
             j = bisect_left(offsets, end, i)
-            self._remember(self._judge(piece, words[i:j], bits[i:j], offsets[i:j], start, subs))
+            self._remember(self._judge(piece, words[i] if i < j else "", bits[i:j], offsets[i:j], start, subs))
 
     def _bits(self, words: list[str]) -> list[int]:
         bits = list(map(self._word.get, words))
@@ -299,13 +299,14 @@ class Gate:
             bits = list(map(self._word.get, words))
         return bits
 
-    def _judge(self, text: str, words: list[str], bits: list[int], offsets: list[int], base: int, subs: bool) -> _Seen:
-        """What may match in ``text``, given its words, their (fresh, editable) ints and offsets
-        (counted from ``base``); ``subs``: whether the text may hold one of the substrings."""
-        if self.firsts and words and text.startswith(words[0]):
-            first = self._firsting.get(words[0])
+    def _judge(self, text: str, word: str, bits: list[int], offsets: list[int], base: int, subs: bool) -> _Seen:
+        """What may match in ``text``, given its first word ("" if none), its words' (fresh,
+        editable) ints and offsets (counted from ``base``); ``subs``: whether the text may hold
+        one of the substrings."""
+        if self.firsts and word and text.startswith(word):
+            first = self._firsting.get(word)
             if first is None:
-                first = self._firsting[words[0]] = self._stem_bits(words[0], self.firsts)
+                first = self._firsting[word] = self._stem_bits(word, self.firsts)
             bits[0] |= first
         seen = _Seen(text, bits, offsets, base)
         every = reduce(or_, filter(None, bits), 0)

@@ -145,7 +145,7 @@ class _Compiled:
                 self.masks[name] = reduce(or_, self.bits[name], 0)
         self.gate = self.gates[0]  # the sentence lists' gate (the one ``prime`` fills)
         self._subsets: dict[tuple[str, int], re.Pattern | None] = {}
-        self._gate_of_names: dict[tuple[str, ...], Gate | None] = {}
+        self._gate_of_names: dict[tuple[str, ...], tuple[Gate | None, int, list]] = {}
         _LIVE.add(self)
 
     def matches(self, name: str, text: str, kind: int = ALL) -> list:
@@ -177,11 +177,14 @@ class _Compiled:
         lists answered by one AND (a sentence is asked about several lists in a row)."""
         if not text:
             return [_NONE] * len(names)
-        gate = self._shared_gate(names)
+        gate, union, nothing = self._shared_gate(names)
         if gate is None:
             return [self.matches(name, text, WORDS) for name in names]
         seen = gate._texts.get(text) or gate.seen(text)
-        smask, words, masks, out = seen.mask, seen.results[WORDS], self.masks, []
+        smask = seen.mask
+        if not smask & union:
+            return nothing  # no list can match: most sentences, for most groups of lists
+        words, masks, out = seen.results[WORDS], self.masks, []
         for name in names:
             mask = masks[name] & smask
             if not mask:
@@ -197,11 +200,14 @@ class _Compiled:
         """The index of the first of ``names`` with a match in ``text`` (``matches(.., FIRST)``), or -1."""
         if not text:
             return -1
-        gate = self._shared_gate(names)
+        gate, union, _ = self._shared_gate(names)
         if gate is None:
             return next((i for i, name in enumerate(names) if self.matches(name, text, FIRST)), -1)
         seen = gate._texts.get(text) or gate.seen(text)
-        smask, firsts, masks = seen.mask, seen.results[FIRST], self.masks
+        smask = seen.mask
+        if not smask & union:
+            return -1
+        firsts, masks = seen.results[FIRST], self.masks
         for i, name in enumerate(names):
             mask = masks[name] & smask
             if not mask:
@@ -213,15 +219,17 @@ class _Compiled:
                 return i
         return -1
 
-    def _shared_gate(self, names: tuple[str, ...]) -> Gate | None:
-        """The gate of all ``names``, or None when they are split over gates (or unknown)."""
+    def _shared_gate(self, names: tuple[str, ...]) -> tuple[Gate | None, int, list]:
+        """The gate of all ``names`` (None when they are split over gates, or unknown), the
+        union of their masks, and the answer of ``words_each`` when none of them can match."""
         try:
             return self._gate_of_names[names]
         except KeyError:
             gates = {id(self.gate_of.get(name)): self.gate_of.get(name) for name in names}
             gate = next(iter(gates.values())) if len(gates) == 1 else None
-            self._gate_of_names[names] = gate
-            return gate
+            union = reduce(or_, [self.masks.get(name, 0) for name in names], 0)
+            found = self._gate_of_names[names] = (gate, union, [_NONE] * len(names))
+            return found
 
     def _words(self, name: str, seen: _Seen, mask: int) -> list[str]:
         every = seen.results[ALL].get(name)
