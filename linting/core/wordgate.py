@@ -54,7 +54,9 @@ def scan(text: str) -> tuple[list[str], list[int]]:
 
 
 def forget_scans() -> None:
+    """Forget the words and the folded form remembered per text."""
     _SCANS.clear()
+    _FOLDS.clear()
 
 
 def _extra_equivalents() -> dict[int, str]:
@@ -105,15 +107,24 @@ def offsets_of(text: str, sub: str) -> list[int]:
     return found
 
 
+# text -> fold(text), for texts that are not ASCII: a section is folded by the link finder when
+# it is parsed, then by readability and the dangling-link rule; the first pays for all.
+_FOLDS: dict[str, str] = {}
+
+
 def fold(text: str) -> str:
     """``text`` folded so that two strings re.IGNORECASE finds equal fold to the same string."""
-    low = text.lower()
     if text.isascii():
-        return low
-    # str.lower() is the simple lower case except where it changes the length (U+0130).
-    if len(low) == len(text) and not _UNFOLDED.search(low):
-        return low
-    return text.translate(_FOLD)
+        return text.lower()
+    found = _FOLDS.get(text)
+    if found is None:
+        low = text.lower()
+        # str.lower() is the simple lower case except where it changes the length (U+0130).
+        found = low if len(low) == len(text) and not _UNFOLDED.search(low) else text.translate(_FOLD)
+        if len(_FOLDS) > _TEXTS_KEPT:
+            _FOLDS.clear()
+        _FOLDS[text] = found
+    return found
 
 
 class _Seen:
@@ -150,8 +161,9 @@ class _Seen:
             self._folded = fold(self.text)  # one character per character: offsets hold
         return self._folded
 
-    def occurrences(self, sub: str) -> list[int]:
-        return offsets_of(self.folded(), sub)
+    def occurrences(self, sub: str, as_written: bool = False) -> list[int]:
+        """Offsets of ``sub`` (folded); ``as_written``: it is caseless, so the text need not be folded."""
+        return offsets_of(self.text if as_written else self.folded(), sub)
 
 
 class Gate:
@@ -228,6 +240,7 @@ class Gate:
         # Substrings and needs made only of caseless characters ("£", "%", ":") are looked for in
         # the text as written: most texts then never need folding.
         self._subs_as_written = all(map(caseless, subs))
+        self._caseless = frozenset(filter(caseless, self.subs))
         self._needs_as_written = all(map(caseless, self.needs))
         self._word: dict[str, int] = {}  # word -> the OR of its stems' bits (and _digit)
         self._firsting: dict[str, int] = {}  # first word of a text -> entries that may start there
@@ -359,6 +372,6 @@ class Gate:
             found += seen.digits()
         for sub, bits in self.subs.items():
             if bits & mask:
-                found += seen.occurrences(sub)
+                found += seen.occurrences(sub, sub in self._caseless)
                 extra = True
         return sorted(set(found)) if extra else found

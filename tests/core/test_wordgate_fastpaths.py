@@ -111,3 +111,18 @@ def test_priming_sections_with_and_without_substrings_gates_as_reading_each_sent
             for (a, b), facts in expected.items():
                 assert _facts(gate, section[a:b]) == facts, section[a:b]
     textcache.clear_text_caches()
+
+
+def test_remembered_folds_equal_fresh_ones_and_are_forgotten_with_the_text_memos():
+    """fold() remembers what it made of a non-ASCII text (a section is folded by several rules);
+    the remembered form is the one character-by-character folding gives."""
+    from linting.core import wordgate
+
+    textcache.clear_text_caches()
+    for text in _texts():
+        reference = text.translate(wordgate._FOLD)
+        assert wordgate.fold(text) == reference, text
+        assert wordgate.fold(text) == reference, text  # the second time from the memo
+    assert wordgate._FOLDS
+    textcache.clear_text_caches()
+    assert not wordgate._FOLDS
