@@ -24,6 +24,14 @@ def register_lint_log_actions(actions):
     actions.register_action("vetted.accept_finding", "Accept lint finding", accepted_message)
     actions.register_action("vetted.publish_blocked", "Publish blocked by lint", "Publishing blocked by lint errors")
 
+    def disclaimer_override_message(log_entry):
+        data = log_entry.data or {}
+        return f"Saved despite new lint errors on {len(data.get('pages', []))} live article(s): {data.get('reason', '')}"
+
+    actions.register_action(
+        "vetted.override_disclaimer_change", "Save disclaimer despite lint errors", disclaimer_override_message
+    )
+
 
 @hooks.register("before_publish_page")
 def refuse_blocked_publish(request, page):

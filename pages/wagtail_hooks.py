@@ -1,7 +1,11 @@
-"""Admin wiring for the pages app: the Person and Disclaimer snippets."""
+"""Admin wiring for the pages app: the Person and Disclaimer snippets (the latter lint-gated,
+``linting.disclaimer_changes``)."""
 
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from linting.disclaimer_changes import DisclaimerForm
 
 from .snippets import Disclaimer, Person
 
@@ -20,6 +24,8 @@ class DisclaimerViewSet(SnippetViewSet):
     icon = "warning"
     list_display = ["title", "kind", "is_default"]
     list_filter = ["kind", "is_default"]
+    # Saving a disclaimer changes every live article showing it: the form re-lints them first.
+    edit_handler = ObjectList([*Disclaimer.panels, FieldPanel("override_reason")], base_form_class=DisclaimerForm)
 
 
 register_snippet(PersonViewSet)
