@@ -2,7 +2,8 @@
 
 Only users with ``linting.override_finding`` (the "Medical reviewers" group) may accept, with a
 written reason of at least 20 characters. The acceptance is tied to the finding's fingerprint
-(rule + normalised sentence), so it lapses as soon as the sentence it covers changes.
+(rule + normalised sentence), so it lapses as soon as the sentence it covers changes. The same
+users may withdraw an acceptance; that is logged too.
 """
 
 from __future__ import annotations
@@ -47,7 +48,17 @@ def accept_finding(page, revision, finding: Finding, user, reason: str) -> Accep
     return accepted
 
 
+@transaction.atomic
 def revoke_acceptance(accepted: AcceptedFinding, user) -> None:
+    """Withdraw an acceptance: the finding blocks publishing again (live content is not touched)."""
     if not can_override(user):
         raise PermissionDenied("Only medical reviewers can withdraw an acceptance.")
+    page = accepted.page.specific
+    log(
+        instance=page,
+        action="vetted.withdraw_acceptance",
+        user=user,
+        data={"rule": accepted.rule, "fingerprint": accepted.fingerprint, "excerpt": accepted.excerpt,
+              "reason": accepted.reason, "accepted_by": accepted.user.get_username() if accepted.user else None},
+    )
     accepted.delete()

@@ -243,6 +243,7 @@ class ContentQualitySidePanel(BaseSidePanel):
             "can_override": can_override(user),
             "min_reason_length": MIN_REASON_LENGTH,
             "accept_url": reverse("vetted_accept_finding", args=[self.object.pk]) if self.object.pk else "",
+            "withdraw_url": reverse("vetted_withdraw_acceptance", args=[self.object.pk]) if self.object.pk else "",
             "blocked_blocks": self.blocked_blocks(),
         })
         return context

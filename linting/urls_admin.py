@@ -3,12 +3,13 @@ Wagtail's admin-access check applies to all of them)."""
 
 from django.urls import path
 
-from linting.views.accept import accept_finding_view
+from linting.views.accept import accept_finding_view, withdraw_acceptance_view
 from linting.views.broken_links import BrokenLinksReportView
 from linting.views.reports import ContentQualityReportView
 
 urlpatterns = [
     path("vetted/pages/<int:page_id>/accept-finding/", accept_finding_view, name="vetted_accept_finding"),
+    path("vetted/pages/<int:page_id>/withdraw-acceptance/", withdraw_acceptance_view, name="vetted_withdraw_acceptance"),
     path("reports/content-quality/", ContentQualityReportView.as_view(), name="vetted_content_quality_report"),
     path(
         "reports/content-quality/results/",

@@ -22,6 +22,12 @@ def register_lint_log_actions(actions):
         return f"Accepted lint finding {data.get('rule', '')}: {data.get('reason', '')}"
 
     actions.register_action("vetted.accept_finding", "Accept lint finding", accepted_message)
+
+    def withdrawn_message(log_entry):
+        data = log_entry.data or {}
+        return f"Withdrew the acceptance of lint finding {data.get('rule', '')}"
+
+    actions.register_action("vetted.withdraw_acceptance", "Withdraw lint finding acceptance", withdrawn_message)
     actions.register_action("vetted.publish_blocked", "Publish blocked by lint", "Publishing blocked by lint errors")
 
     def disclaimer_override_message(log_entry):

@@ -1,4 +1,4 @@
-"""Accepting an error finding from the Content quality panel (POST only).
+"""Accepting an error finding from the Content quality panel, and withdrawing an acceptance (POST only).
 
 The view checks the override permission itself (403 otherwise), finds the finding by fingerprint
 in the stored report of the page's latest revision, and hands over to
@@ -17,7 +17,8 @@ from wagtail.models import Page
 
 from linting.core.findings import Severity
 from linting.gate import is_gated
-from linting.overrides import accept_finding, can_override
+from linting.models import AcceptedFinding
+from linting.overrides import accept_finding, can_override, revoke_acceptance
 from linting.services import report_for_revision
 
 
@@ -47,4 +48,22 @@ def accept_finding_view(request, page_id):
         messages.error(request, "Not accepted: " + " ".join(exc.messages))
         return redirect(edit_url)
     messages.success(request, f"Accepted {finding.rule}: it no longer blocks publishing this sentence.")
+    return redirect(edit_url)
+
+
+@require_POST
+def withdraw_acceptance_view(request, page_id):
+    """Withdraw the acceptance of one finding (by fingerprint): it blocks publishing again."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not is_gated(page):
+        raise Http404("Only articles have accepted lint findings.")
+    if not can_override(request.user) or not page.permissions_for_user(request.user).can_edit():
+        return HttpResponseForbidden("Only medical reviewers who may edit this page can withdraw an acceptance.")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk]) + "?lint=review"
+    accepted = AcceptedFinding.objects.filter(page_id=page.pk, fingerprint=request.POST.get("fingerprint", "")).first()
+    if accepted is None:
+        messages.error(request, "That finding is not accepted (any more); nothing was withdrawn.")
+        return redirect(edit_url)
+    revoke_acceptance(accepted, request.user)
+    messages.success(request, f"Withdrew the acceptance of {accepted.rule}: it blocks publishing again until fixed or accepted.")
     return redirect(edit_url)

@@ -217,3 +217,41 @@ def test_highlight_escapes_and_marks_case_insensitively():
     assert reasons == ["no citation"]
     html = highlight("Most patients say it cures <b>everything</b>.", phrases)
     assert html == "<mark>Most patients</mark> say it <mark>cures &lt;b&gt;</mark>everything&lt;/b&gt;."
+
+
+def test_a_reviewer_can_withdraw_an_acceptance_and_the_finding_blocks_again(client, medical_reviewer, article):
+    client.force_login(medical_reviewer)
+    finding = claim_finding(article)
+    reason = "Stated in the NICE guideline NG226 cited in the sources list."
+    client.post(f"/admin/vetted/pages/{article.pk}/accept-finding/", {"fingerprint": finding.fingerprint, "reason": reason})
+    assert not blocking_findings(article.get_latest_revision())
+    _, panel = panel_html(client, article, "?lint=review")
+    assert "data-vetted-withdraw-form" in panel
+    assert f'action="/admin/vetted/pages/{article.pk}/withdraw-acceptance/"' in panel
+
+    response = client.post(f"/admin/vetted/pages/{article.pk}/withdraw-acceptance/", {"fingerprint": finding.fingerprint})
+    assert response.status_code == 302 and response["Location"].endswith("?lint=review")
+    assert not AcceptedFinding.objects.exists()
+    assert [f.fingerprint for f in blocking_findings(article.get_latest_revision())] == [finding.fingerprint]
+    entry = PageLogEntry.objects.get(action="vetted.withdraw_acceptance")
+    assert entry.user == medical_reviewer and entry.data["fingerprint"] == finding.fingerprint
+    assert entry.data["reason"] == reason  # what was withdrawn stays readable in the log
+
+    # Withdrawing again changes nothing and says so.
+    response = client.post(f"/admin/vetted/pages/{article.pk}/withdraw-acceptance/",
+                           {"fingerprint": finding.fingerprint}, follow=True)
+    assert "nothing was withdrawn" in response.content.decode()
+
+
+def test_only_reviewers_may_withdraw_an_acceptance(client, editor, medical_reviewer, article):
+    client.force_login(medical_reviewer)
+    finding = claim_finding(article)
+    client.post(f"/admin/vetted/pages/{article.pk}/accept-finding/",
+                {"fingerprint": finding.fingerprint, "reason": "A long enough reason for the audit log."})
+    client.force_login(editor)
+    _, panel = panel_html(client, article, "?lint=review")
+    assert "Accepted by" in panel and "data-vetted-withdraw-form" not in panel
+    assert client.get(f"/admin/vetted/pages/{article.pk}/withdraw-acceptance/").status_code == 405
+    response = client.post(f"/admin/vetted/pages/{article.pk}/withdraw-acceptance/", {"fingerprint": finding.fingerprint})
+    assert response.status_code == 403
+    assert AcceptedFinding.objects.count() == 1
