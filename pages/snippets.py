@@ -43,7 +43,7 @@ class Disclaimer(models.Model):
         "and tell readers to consult a qualified professional.",
     )
     is_default = models.BooleanField(
-        default=False, help_text="Shown on articles that choose no disclaimer of this kind."
+        default=False, help_text="Shown on articles that choose no disclaimers (one default per kind)."
     )
 
     panels = [FieldPanel("title"), FieldPanel("kind"), FieldPanel("text"), FieldPanel("is_default")]
@@ -59,18 +59,23 @@ class Disclaimer(models.Model):
     def __str__(self):
         return f"{self.title} ({self.get_kind_display()})"
 
-    def delete(self, *args, **kwargs):
-        """Refuse to delete a disclaimer live articles show: they would lose it without any
-        publish (and so without the lint gate) ever seeing the change."""
-        from django.core.exceptions import PermissionDenied
-
+    def deletion_refused(self) -> str | None:
+        """Why this disclaimer may not be deleted, or None: live articles that show it would lose
+        it without any publish (and so without the lint gate) ever seeing the change."""
         if self.is_default:
-            raise PermissionDenied(f"“{self.title}” is the site's default {self.get_kind_display().lower()} "
-                                   "disclaimer; make another one the default before deleting it.")
+            return (f"“{self.title}” is the site's default {self.get_kind_display().lower()} "
+                    "disclaimer; make another one the default before deleting it.")
         live_users = self.articlepage_set.filter(live=True)
         if live_users.exists():
-            raise PermissionDenied(f"“{self.title}” is shown on {live_users.count()} live article(s); "
-                                   "remove it from them first.")
+            return f"“{self.title}” is shown on {live_users.count()} live article(s); remove it from them first."
+        return None
+
+    def delete(self, *args, **kwargs):
+        from django.core.exceptions import PermissionDenied
+
+        refused = self.deletion_refused()
+        if refused:
+            raise PermissionDenied(refused)
         return super().delete(*args, **kwargs)
 
     def clean(self):

@@ -1,6 +1,9 @@
 """Admin wiring for the pages app: the Person and Disclaimer snippets (the latter lint-gated,
 ``linting.disclaimer_changes``)."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -30,3 +33,15 @@ class DisclaimerViewSet(SnippetViewSet):
 
 register_snippet(PersonViewSet)
 register_snippet(DisclaimerViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_shown_disclaimers(request, instances):
+    """The delete view and the bulk delete action: bulk delete removes rows with a queryset
+    delete, which skips ``Disclaimer.delete``, so its refusal is repeated here for both."""
+    refusals = [r for r in (i.deletion_refused() for i in instances if isinstance(i, Disclaimer)) if r]
+    if not refusals:
+        return None
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(Disclaimer.snippet_viewset.get_url_name("list"))

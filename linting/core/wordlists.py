@@ -334,7 +334,8 @@ def search(name: str, text: str, config: "Config | None" = None) -> re.Match | N
 
 
 def matched_each(names: tuple[str, ...], text: str, config: "Config | None" = None) -> list[list[str]]:
-    """``matched(name, text)`` for each of ``names`` (read-only lists: do not change them)."""
+    """``matched(name, text)`` for each of ``names``. Read only: the inner lists, and the outer
+    one when nothing matched, are shared between calls; do not change them."""
     return _lists(config).words_each(names, text)
 
 

@@ -3,10 +3,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from linting import disclaimer_changes
 from linting.disclaimer_changes import affected_live_articles, new_errors
+from linting.gate import blocking_findings
+from linting.models import AcceptedFinding
 from pages.site_setup import DEFAULT_MEDICAL_DISCLAIMER
 from pages.snippets import Disclaimer
 
@@ -23,15 +26,15 @@ def live_article(make_article):
     return make_article()  # chooses no disclaimer: shows the site default
 
 
-def _login(client, *, reviewer: bool):
+def _login(client, *, reviewer: bool, edits_pages: bool = True):
     user = get_user_model().objects.create_user("reviewer" if reviewer else "editor", password="pw-12345-abcde")
     group = Group.objects.create(name="Disclaimer editors")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="change_disclaimer")
-    )
+    group.permissions.add(*Permission.objects.filter(codename__in=["access_admin", "change_disclaimer", "delete_disclaimer"]))
     user.groups.add(group)
-    if reviewer:
-        user.groups.add(Group.objects.get(name="Medical reviewers"))
+    if reviewer and edits_pages:
+        user.groups.add(Group.objects.get(name="Medical reviewers"))  # may also edit and publish pages
+    elif reviewer:
+        user.user_permissions.add(Permission.objects.get(codename="override_finding"))
     client.force_login(user)
     return user
 
@@ -78,6 +81,61 @@ def test_a_medical_reviewer_may_save_it_with_a_reason_kept_in_the_audit_log(clie
     assert entry.user == user and entry.data["reason"] == reason
     assert [p["id"] for p in entry.data["pages"]] == [live_article.pk]
     assert {f["rule"] for f in entry.data["pages"][0]["findings"]} == {"disclaimer.missing"}
+    # The new finding is accepted on the article itself, so its next edit can still be published.
+    accepted = AcceptedFinding.objects.get()
+    assert (accepted.page_id, accepted.rule, accepted.reason, accepted.user) == (
+        live_article.pk, "disclaimer.missing", reason, user)
+    assert PageLogEntry.objects.filter(page=live_article, action="vetted.accept_finding").exists()
+    assert not blocking_findings(live_article.save_revision())
+
+
+def test_the_override_needs_edit_rights_on_every_affected_article(client, default_disclaimer, live_article):
+    _login(client, reviewer=True, edits_pages=False)
+    response = _post(client, default_disclaimer, is_default=False, reason="Replaced by per-article disclaimers soon.")
+    assert response.status_code == 200
+    assert "You may not edit" in response.content.decode()
+    assert Disclaimer.objects.get(pk=default_disclaimer.pk).is_default
+    assert not AcceptedFinding.objects.exists()
+
+
+def test_a_change_the_articles_lint_cannot_see_is_not_linted(client, default_disclaimer, live_article, monkeypatch):
+    def fail(_):
+        raise AssertionError("linted")
+
+    monkeypatch.setattr(disclaimer_changes, "new_errors", fail)
+    _login(client, reviewer=False)
+    response = client.post(
+        f"/admin/snippets/pages/disclaimer/edit/{default_disclaimer.pk}/",
+        nested_form_data({"title": "Medical disclaimer (2026)", "kind": "medical",
+                          "text": rich_text(default_disclaimer.text), "is_default": "on", "override_reason": ""}),
+    )
+    assert response.status_code == 302
+    assert Disclaimer.objects.get(pk=default_disclaimer.pk).title == "Medical disclaimer (2026)"
+
+
+def test_articles_that_cannot_be_linted_refuse_the_change_without_an_error_page(client, default_disclaimer, live_article,
+                                                                              monkeypatch):
+    def broken(_):
+        raise RuntimeError("rule crashed")
+
+    monkeypatch.setattr(disclaimer_changes, "new_errors", broken)
+    _login(client, reviewer=True)
+    response = _post(client, default_disclaimer, is_default=False, reason="Replaced by per-article disclaimers soon.")
+    assert response.status_code == 200
+    assert "could not be linted (rule crashed)" in response.content.decode()
+    assert Disclaimer.objects.get(pk=default_disclaimer.pk).is_default
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_disclaimer_live_articles_show_cannot_be_deleted_one_by_one_or_in_bulk(client, default_disclaimer,
+                                                                                live_article, bulk):
+    _login(client, reviewer=False)
+    if bulk:
+        response = client.post(f"/admin/bulk/pages/disclaimer/delete/?id={default_disclaimer.pk}", follow=True)
+    else:
+        response = client.post(f"/admin/snippets/pages/disclaimer/delete/{default_disclaimer.pk}/", follow=True)
+    assert "the site&#x27;s default medical disclaimer" in response.content.decode()
+    assert Disclaimer.objects.filter(pk=default_disclaimer.pk).exists()
 
 
 def test_only_live_articles_that_show_the_disclaimer_are_affected(default_disclaimer, make_article):
