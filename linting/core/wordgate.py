@@ -17,9 +17,8 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import reduce
-from itertools import accumulate, repeat
-from operator import and_, itemgetter, or_
-from operator import sub as _minus
+from itertools import accumulate
+from operator import or_
 
 import _sre
 
@@ -28,7 +27,6 @@ _WORD_SPLIT = re.compile(r"(\w+)")  # the same words, with the gaps between them
 _DIGIT = re.compile(r"\d")
 _TWO_WORD_CHARS = re.compile(r"\w\w")  # a cut between them would split a word
 _START = re.Match.start
-_SECOND = itemgetter(1)
 _CACHE_LIMIT = 100_000  # distinct words remembered
 _TEXTS_KEPT = 2_000  # texts remembered: about the sentences and sections of a few articles
 
@@ -130,26 +128,23 @@ def fold(text: str) -> str:
 class _Seen:
     """What the gate found in one text: entries that may match, and where matches may start."""
 
-    __slots__ = ("mask", "text", "results", "_bits", "_offsets", "_base", "_runs", "_digits", "_folded")
+    __slots__ = ("mask", "text", "results", "_bits", "_offsets", "_base", "_digits", "_folded")
 
     def __init__(self, text: str, bits: list[int], offsets: list[int], base: int) -> None:
         # bits: the per-word ints of the text's words; offsets: theirs, counted from ``base``.
         self.text, self.mask, self._bits, self._offsets, self._base = text, 0, bits, offsets, base
         self.results: tuple[dict, dict, dict] = ({}, {}, {})  # list name -> result, per kind
-        self._runs: list[tuple[int, int]] | None = None
         self._digits: list[int] | None = None
         self._folded: str | None = None
 
-    def runs(self, starting: int) -> list[tuple[int, int]]:
-        """(offset, start bits) of each word some entry may start at (``starting``: every entry's
-        start bit); ``bits & mask`` holds the entries of ``mask`` that may start there. Words that
-        only key an entry or hold a digit are left out: no query would pick them."""
-        if self._runs is None:
-            offsets = self._offsets
-            if self._base:
-                offsets = map(_minus, offsets, repeat(self._base))
-            self._runs = list(filter(_SECOND, zip(offsets, map(and_, self._bits, repeat(starting)))))
-        return self._runs
+    def word_starts(self, mask: int) -> list[int]:
+        """Offsets (in the text) of the words some entry of ``mask`` may start at, in order.
+
+        Read straight off the words' ints for each query: most texts are asked a query or two,
+        and a list of candidate words built once per text cost more than it saved."""
+        found = [at for at, bits in zip(self._offsets, self._bits) if bits & mask]
+        base = self._base
+        return [at - base for at in found] if base and found else found
 
     def digits(self) -> list[int]:
         if self._digits is None:
@@ -362,7 +357,7 @@ class Gate:
         """Sorted offsets where entries in ``mask`` may match; None when any may match anywhere."""
         if mask & self.always:
             return None
-        found = [at for at, bits in seen.runs(self._starts) if bits & mask]
+        found = seen.word_starts(mask)
         if not mask & self._elsewhere:
             return found  # only word starts: already sorted and distinct
         extra = bool(mask & (self.digit | self.begin))

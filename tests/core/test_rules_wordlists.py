@@ -99,7 +99,9 @@ def test_unknown_list_is_an_error():
 
 def _gate_facts(gate, text):
     seen = gate.seen(text)
-    return seen.mask, seen.runs(gate._starts), seen.digits()
+    # Each word some entry may start at, with those entries' bits: what any query reads.
+    words = [(at - seen._base, bits & gate._starts) for at, bits in zip(seen._offsets, seen._bits) if bits & gate._starts]
+    return seen.mask, words, seen.word_starts(gate._starts), seen.digits()
 
 
 @pytest.mark.parametrize("cut_words", [False, True])

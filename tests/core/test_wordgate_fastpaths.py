@@ -87,7 +87,9 @@ def test_a_text_holds_a_digit_for_the_gate_exactly_when_backslash_d_finds_one():
 
 def _facts(gate, text):
     seen = gate.seen(text)
-    return seen.mask, seen.runs(gate._starts), seen.digits()
+    # Each word some entry may start at, with those entries' bits: what any query reads.
+    words = [(at - seen._base, bits & gate._starts) for at, bits in zip(seen._offsets, seen._bits) if bits & gate._starts]
+    return seen.mask, words, seen.word_starts(gate._starts), seen.digits()
 
 
 def test_priming_sections_with_and_without_substrings_gates_as_reading_each_sentence():
