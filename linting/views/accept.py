@@ -22,14 +22,28 @@ from linting.overrides import accept_finding, can_override, revoke_acceptance
 from linting.services import report_for_revision
 
 
-@require_POST
-def accept_finding_view(request, page_id):
+def _reviewed_page(request, page_id, what: str):
+    """The article ``page_id`` and None, or (None, a 403) when the user is no medical reviewer
+    who may edit it; 404 for a page that is no article."""
     page = get_object_or_404(Page, pk=page_id).specific
     if not is_gated(page):
-        raise Http404("Only articles have lint findings to accept.")
+        raise Http404("Only articles have lint findings.")
     if not can_override(request.user) or not page.permissions_for_user(request.user).can_edit():
-        return HttpResponseForbidden("Only medical reviewers who may edit this page can accept lint findings.")
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk]) + "?lint=review"
+        return None, HttpResponseForbidden(f"Only medical reviewers who may edit this page can {what}.")
+    return page, None
+
+
+def _panel_url(page) -> str:
+    """The editor with the Content quality panel open."""
+    return reverse("wagtailadmin_pages:edit", args=[page.pk]) + "?lint=review"
+
+
+@require_POST
+def accept_finding_view(request, page_id):
+    page, refused = _reviewed_page(request, page_id, "accept lint findings")
+    if refused:
+        return refused
+    edit_url = _panel_url(page)
     revision = page.get_latest_revision()
     fingerprint = request.POST.get("fingerprint", "")
     finding = None
@@ -54,12 +68,10 @@ def accept_finding_view(request, page_id):
 @require_POST
 def withdraw_acceptance_view(request, page_id):
     """Withdraw the acceptance of one finding (by fingerprint): it blocks publishing again."""
-    page = get_object_or_404(Page, pk=page_id).specific
-    if not is_gated(page):
-        raise Http404("Only articles have accepted lint findings.")
-    if not can_override(request.user) or not page.permissions_for_user(request.user).can_edit():
-        return HttpResponseForbidden("Only medical reviewers who may edit this page can withdraw an acceptance.")
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk]) + "?lint=review"
+    page, refused = _reviewed_page(request, page_id, "withdraw an acceptance")
+    if refused:
+        return refused
+    edit_url = _panel_url(page)
     accepted = AcceptedFinding.objects.filter(page_id=page.pk, fingerprint=request.POST.get("fingerprint", "")).first()
     if accepted is None:
         messages.error(request, "That finding is not accepted (any more); nothing was withdrawn.")
