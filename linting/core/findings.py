@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .wordgate import ASCII_WORD_BYTES
+
 
 class Severity(enum.IntEnum):
     """Ordered so that ``severity >= threshold`` reads naturally."""
@@ -43,12 +45,6 @@ def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-# ASCII bytes: word characters (\w) lower-cased, everything else a space.
-_ASCII_WORDS = bytes(
-    ord(chr(b).lower()) if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(128)
-) + b" " * 128
-
-
 def normalise_for_fingerprint(text: str) -> str:
     """Lower-case, accents, punctuation and citation markers removed, whitespace collapsed.
 
@@ -60,7 +56,7 @@ def normalise_for_fingerprint(text: str) -> str:
         # whitespace collapsed leaves the runs of word characters: one byte table does both.
         if "[" in text:
             text = _MARKER.sub(" ", text)
-        return b" ".join(text.encode("ascii").translate(_ASCII_WORDS).split()).decode("ascii")
+        return b" ".join(text.encode("ascii").translate(ASCII_WORD_BYTES).split()).decode("ascii")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     if "[" in text:

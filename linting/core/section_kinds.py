@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .wordgate import fold
+from .wordgate import folded_words
 
 DEFAULT_SECTION_KINDS: dict[str, list[str]] = {
     "disclaimer": ["disclaimer", "medical disclaimer", "important notice", "legal notice"],
@@ -101,7 +101,7 @@ class _Table:
     def classify(self, text: str) -> str:
         """The first kind with a matching entry: only kinds the heading's words allow are searched."""
         allowed = self.always
-        for run in fold(" ".join(_WORD_RUN.findall(text))).split(" "):
+        for run in folded_words(text):
             allowed |= self.by_run.get(run, 0)
         while allowed:
             low = allowed & -allowed

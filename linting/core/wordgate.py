@@ -125,6 +125,19 @@ def fold(text: str) -> str:
     return found
 
 
+# ASCII bytes: word characters lower-cased (as re.IGNORECASE folds ASCII), every other byte a space.
+ASCII_WORD_BYTES = bytes(ord(chr(b).lower()) if chr(b).isalnum() or chr(b) == "_" else 32 for b in range(128)) + b" " * 128
+
+
+def folded_words(text: str) -> list[str]:
+    """The runs of word characters of ``text``, folded as re.IGNORECASE compares them."""
+    if text.isascii():
+        # One byte table lower-cases the word characters and turns the others into spaces,
+        # which split then drops.
+        return text.encode("ascii").translate(ASCII_WORD_BYTES).decode("ascii").split()
+    return fold(" ".join(_WORD_RUN.findall(text))).split(" ")
+
+
 class _Seen:
     """What the gate found in one text: entries that may match, and where matches may start."""
 

@@ -18,7 +18,7 @@ from linting.core import wordlists
 from linting.core.document import Citation, Document, Link, Metadata, Section, Source
 from linting.core.section_kinds import classify_heading
 from linting.core.sentences import split_sentences
-from linting.core.wordgate import fold, offsets_of
+from linting.core.wordgate import fold, folded_words, offsets_of
 
 HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
@@ -311,7 +311,7 @@ def _is_call_to_action(text: str, may_ask: bool | None = None) -> bool:
     needed, left = len(sentences) // 2 + 1, len(sentences)
     for s in sentences:
         left -= 1
-        if _needed_words(("cta",)).lists_in(_folded_words(s.text)) and wordlists.search("cta", s.text):
+        if _needed_words(("cta",)).lists_in(folded_words(s.text)) and wordlists.search("cta", s.text):
             needed -= 1
             if not needed:
                 return True
@@ -362,19 +362,6 @@ def _ends_with_arrow(text: str) -> bool:
     """``re.search(r"[→»›]\\s*$", text)``: ``\\s`` is ``str.isspace``, so the arrow is what is
     left last once trailing whitespace is stripped."""
     return text.rstrip()[-1:] in ("→", "»", "›")
-
-
-def _folded_words(text: str) -> list[str]:
-    """The runs of word characters of ``text``, folded as re.IGNORECASE compares them."""
-    if text.isascii():
-        # Folding is lower case in ASCII: one byte table lower-cases the word characters and
-        # turns the others into spaces, which split then drops.
-        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
-    return fold(" ".join(_WORD_RUN.findall(text))).split(" ")
-
-
-# ASCII bytes: word characters lower-cased, every other byte a space.
-_ASCII_WORDS = bytes(ord(chr(b).lower()) if chr(b).isalnum() or chr(b) == "_" else 32 for b in range(128)) + b" " * 128
 
 
 def _entry_words(entry: str) -> list[frozenset[str]] | None:
@@ -462,7 +449,7 @@ def _special_kind(text: str) -> str | None:
         return None
     # Both lists are asked about the paragraph's words first: most paragraphs hold none of
     # the words their entries need, and are not gated.
-    may = _needed_words(_SPECIAL_LISTS).lists_in(_folded_words(text))
+    may = _needed_words(_SPECIAL_LISTS).lists_in(folded_words(text))
     if "disclosure" in may and wordlists.search("disclosure", text) and _WE_ARE_PAID.search(low):
         return "disclosure"
     if _is_call_to_action(text, "cta" in may):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from linting.core import sentences, textcache, wordlists
+from linting.core.wordgate import folded_words
 from linting.sources import txt
 
 from . import _parse_reference as ref
@@ -104,7 +105,7 @@ def test_needed_words_never_rule_out_a_match(name):
     assert needed.by_word is not None  # every regex entry is in _REGEX_ENTRY_WORDS: the prefilter works
     for text in _random_texts(4, 6000) + [u.text for t in _articles() for u in txt._units(t.split("\n"))]:
         if wordlists.search(name, text):
-            assert name in needed.lists_in(txt._folded_words(text)), repr(text)
+            assert name in needed.lists_in(folded_words(text)), repr(text)
 
 
 def test_regex_entries_hold_their_listed_words():
@@ -113,14 +114,14 @@ def test_regex_entries_hold_their_listed_words():
         hits = [text for text in _REGEX_EXAMPLES if pattern.search(text)]
         assert len(hits) >= 2, entry  # every entry has examples, and each holds a listed word
         for text in hits:
-            assert set(words) & set(txt._folded_words(text)), (entry, text)
+            assert set(words) & set(folded_words(text)), (entry, text)
 
 
 def test_ascii_words_are_the_regex_word_runs():
     rng = random.Random(5)
     for _ in range(20000):
         text = "".join(chr(rng.randrange(128)) for _ in range(rng.randint(0, 30)))
-        assert txt._folded_words(text) == txt._WORD_RUN.findall(text.lower()), repr(text)
+        assert folded_words(text) == txt._WORD_RUN.findall(text.lower()), repr(text)
 
 
 def test_heading_candidates_links_and_markers_as_the_reference():
